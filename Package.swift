@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+// Kamergraaf: a knowledge-graph store for Dutch parliamentary papers.
+// No dependencies beyond the Swift toolchain (Foundation, Dispatch, Swift Testing).
+import PackageDescription
+
+let package = Package(
+    name: "Kamergraaf",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kg", targets: ["kg"]),
+        .library(name: "KGModel", targets: ["KGModel"]),
+        .library(name: "KGStore", targets: ["KGStore"]),
+    ],
+    targets: [
+        // Leaf: ids, labels, values, provenance, canonical ids, the in-memory graph.
+        .target(name: "KGModel"),
+        // JSON values and the JSON Lines graph interchange form.
+        .target(name: "KGInterchange", dependencies: ["KGModel"]),
+        // The append-only graph file: format, encoding, file I/O, log reader/writer, snapshot.
+        .target(name: "KGStore", dependencies: ["KGModel"]),
+        // Subcommands, argument parsing, output formats, exit codes: the only place that prints.
+        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore"]),
+        // The `kg` executable: main.swift only.
+        .executableTarget(name: "kg", dependencies: ["KGCommands"]),
+        // Benchmarks (open time, import throughput, ...): `swift run -c release kg-bench`.
+        .executableTarget(
+            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands"],
+            path: "Tools/kg-bench"),
+
+        .target(name: "KGTestSupport", dependencies: ["KGModel", "KGStore"], path: "Tests/KGTestSupport"),
+        .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGInterchangeTests", dependencies: ["KGInterchange", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGCommandsTests", dependencies: ["KGCommands", "KGStore", "KGModel", "KGTestSupport"]),
+    ]
+)

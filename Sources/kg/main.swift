@@ -1,0 +1,4 @@
+import Foundation
+import KGCommands
+
+exit(KG.run(Array(CommandLine.arguments.dropFirst()), context: .process()))

@@ -121,7 +121,7 @@ public struct JSONParser {
             let byte = bytes[scan]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[position..<scan])
-                guard let text = String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self) else {
+                guard let text = String(validating: slice, as: UTF8.self) else {
                     throw fail("string is not valid UTF-8", at: start)
                 }
                 position = scan + 1

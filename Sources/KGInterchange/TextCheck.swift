@@ -12,7 +12,7 @@ public enum TextCheck {
                 continue
             }
             let length: Int
-            var minimum: UInt32
+            let minimum: UInt32
             var scalar: UInt32
             switch b {
             case 0xC2...0xDF: length = 2; scalar = UInt32(b & 0x1F); minimum = 0x80
@@ -23,10 +23,9 @@ public enum TextCheck {
             guard i + length <= n else { return (i, "a UTF-8 sequence cut off at the end") }
             for k in 1..<length {
                 let c = bytes[i + k]
-                guard c & 0xC0 == 0x80 else { return (i, "invalid UTF-8 sequence") }
+                guard c & 0xC0 == 0x80 else { return (i, "byte 0x\(String(b, radix: 16)) starts no valid UTF-8 sequence (Latin-1 or Windows-1252 text? convert it to UTF-8)") }
                 scalar = scalar << 6 | UInt32(c & 0x3F)
             }
-            minimum = max(minimum, 0)
             guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else {
                 return (i, "invalid UTF-8 sequence")
             }

@@ -312,6 +312,7 @@ public final class GraphStore {
         provisional.endRef = commitOffset
         graph.commitTransaction(provisional)
         committedLength = commitOffset + UInt64(buffer.count)
+        loader.limit = committedLength
         lastCommitOffset = commitOffset
         lastCommitChecksum = buffer.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self).littleEndian }
         recordCount += written + 1

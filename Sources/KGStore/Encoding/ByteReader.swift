@@ -69,9 +69,10 @@ public struct ByteReader {
 
     public mutating func string(limit: Int = Int.max) throws -> String {
         let start = position
-        let length = try count(limit: min(limit, remaining), what: "string length")
+        let length = try count(limit: limit, what: "string length")
+        guard length <= remaining else { throw DecodeError.truncated(at: start, wanted: "a string of \(length) bytes") }
         let slice = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + length)])
-        guard let text = String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self) else {
+        guard let text = String(validating: slice, as: UTF8.self) else {
             throw DecodeError.malformed(at: start, what: "string is not valid UTF-8")
         }
         position += length

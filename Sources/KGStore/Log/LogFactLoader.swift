@@ -6,7 +6,7 @@ import KGModel
 public final class LogFactLoader: FactLoader {
     let file: StorageFile
     /// Only records before this offset are committed and may be read.
-    let limit: UInt64
+    var limit: UInt64
 
     public init(file: StorageFile, limit: UInt64) {
         self.file = file

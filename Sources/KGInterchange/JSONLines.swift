@@ -46,7 +46,7 @@ public enum JSONLines {
     /// Parses one line (without its newline).
     public static func decodeLine(_ line: UnsafeRawBufferPointer, source: String, line lineNumber: Int) throws -> FactRecord {
         let json: JSONValue
-        do { json = try JSONParser.parse(line) } catch let failure as JSONParser.Failure {
+        do { json = try JSONParser.parse(line, knownValidUTF8: true) } catch let failure as JSONParser.Failure {
             throw InterchangeError.malformedLine(source: source, line: lineNumber, column: failure.offset + 1, reason: "invalid JSON: \(failure.reason)")
         }
         do {
@@ -59,11 +59,8 @@ public enum JSONLines {
     /// The record a parsed line describes.
     public static func record(_ json: JSONValue) throws -> FactRecord {
         guard case .object(let members) = json else { throw FieldError(path: "line", reason: "must be a JSON object, not \(json.typeName)") }
-        var fields: [String: JSONValue] = [:]
-        for (key, value) in members {
-            guard fields[key] == nil else { throw FieldError(path: key, reason: "field given twice") }
-            fields[key] = value
-        }
+        let fields = Fields(members)
+        if let duplicate = fields.duplicate { throw FieldError(path: duplicate, reason: "field given twice") }
         guard case .string(let kind)? = fields["kind"] else {
             throw FieldError(path: "kind", reason: "missing; expected \"node\", \"edge\" or \"retract\"")
         }
@@ -103,7 +100,7 @@ public enum JSONLines {
         }
     }
 
-    static func allow(_ fields: [String: JSONValue], _ allowed: Set<String>) throws {
+    static func allow(_ fields: Fields, _ allowed: Set<String>) throws {
         for key in fields.keys.sorted() where !allowed.contains(key) {
             throw FieldError(path: key, reason: "unknown field (expected one of \(allowed.sorted().joined(separator: ", ")))")
         }
@@ -121,7 +118,7 @@ public enum JSONLines {
         do { return try EdgeType(text) } catch { throw FieldError(path: path, reason: "\(error)") }
     }
 
-    static func sources(_ fields: [String: JSONValue]) throws -> [Provenance] {
+    static func sources(_ fields: Fields) throws -> [Provenance] {
         if fields["source"] != nil && fields["sources"] != nil {
             throw FieldError(path: "sources", reason: "give either \"source\" or \"sources\", not both")
         }
@@ -159,5 +156,27 @@ public enum JSONLines {
         for edge in 0..<graph.edgeCount {
             try write(encode(.edge(try graph.edge(edge))) + "\n")
         }
+    }
+}
+
+/// The members of a JSON object looked up by linear search (records have a handful of fields; a
+/// dictionary per line costs more than it saves).
+struct Fields {
+    let members: [(String, JSONValue)]
+    init(_ members: [(String, JSONValue)]) { self.members = members }
+
+    subscript(key: String) -> JSONValue? {
+        for (name, value) in members where name == key { return value }
+        return nil
+    }
+
+    var keys: [String] { members.map(\.0) }
+
+    /// The first name that occurs twice, if any.
+    var duplicate: String? {
+        for i in members.indices {
+            for j in members.indices where j > i && members[j].0 == members[i].0 { return members[i].0 }
+        }
+        return nil
     }
 }

@@ -15,7 +15,11 @@ public struct JSONParser {
     let maxDepth: Int
 
     /// Parses one JSON value filling `bytes` (surrounding whitespace allowed).
-    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = Limits.maxJSONDepth) throws -> JSONValue {
+    public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = Limits.maxJSONDepth,
+                             knownValidUTF8: Bool = false) throws -> JSONValue {
+        if !knownValidUTF8, let problem = TextCheck.firstProblem(bytes, allowNUL: true) {
+            throw Failure(offset: problem.offset, reason: "text is not valid UTF-8")
+        }
         var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
         parser.skipWhitespace()
         let value = try parser.value(depth: 0)
@@ -120,10 +124,8 @@ public struct JSONParser {
         while scan < bytes.count {
             let byte = bytes[scan]
             if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeRawBufferPointer(rebasing: bytes[position..<scan])
-                guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw fail("string is not valid UTF-8", at: start)
-                }
+                // The whole input was checked to be UTF-8 before parsing began.
+                let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<scan]), as: UTF8.self)
                 position = scan + 1
                 return text
             }
@@ -138,8 +140,7 @@ public struct JSONParser {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
-                guard let text = String(validating: out, as: UTF8.self) else { throw fail("string is not valid UTF-8", at: start) }
-                return text
+                return String(decoding: out, as: UTF8.self)
             }
             if byte < 0x20 { throw fail("control character in string (escape it)") }
             if byte != UInt8(ascii: "\\") {

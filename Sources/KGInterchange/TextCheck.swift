@@ -1,13 +1,13 @@
 /// Tells text from binary before parsing: valid UTF-8 and no NUL bytes.
 public enum TextCheck {
     /// The first byte offset where `bytes` stops being UTF-8 text, and why; nil for text.
-    public static func firstProblem(_ bytes: UnsafeRawBufferPointer) -> (offset: Int, reason: String)? {
+    public static func firstProblem(_ bytes: UnsafeRawBufferPointer, allowNUL: Bool = false) -> (offset: Int, reason: String)? {
         var i = 0
         let n = bytes.count
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
-                if b == 0 { return (i, "a NUL byte, so this looks like a binary file") }
+                if b == 0 && !allowNUL { return (i, "a NUL byte, so this looks like a binary file") }
                 i += 1
                 continue
             }

@@ -72,8 +72,16 @@ public struct ByteReader {
         let length = try count(limit: limit, what: "string length")
         guard length <= remaining else { throw DecodeError.truncated(at: start, wanted: "a string of \(length) bytes") }
         let slice = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + length)])
-        guard let text = String(validating: slice, as: UTF8.self) else {
-            throw DecodeError.malformed(at: start, what: "string is not valid UTF-8")
+        var ascii = true
+        for byte in slice where byte >= 0x80 { ascii = false; break }
+        let text: String
+        if ascii {
+            text = String(decoding: slice, as: UTF8.self)
+        } else {
+            guard let validated = String(validating: slice, as: UTF8.self) else {
+                throw DecodeError.malformed(at: start, what: "string is not valid UTF-8")
+            }
+            text = validated
         }
         position += length
         return text

@@ -16,10 +16,12 @@ let package = Package(
         .target(name: "KGModel"),
         // JSON values and the JSON Lines graph interchange form.
         .target(name: "KGInterchange", dependencies: ["KGModel"]),
+        // Document text -> graph facts with provenance: segmentation, layout, rules, resolution.
+        .target(name: "KGExtract", dependencies: ["KGModel"]),
         // The append-only graph file: format, encoding, file I/O, log reader/writer, snapshot.
         .target(name: "KGStore", dependencies: ["KGModel"]),
         // Subcommands, argument parsing, output formats, exit codes: the only place that prints.
-        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore"]),
+        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGExtract"]),
         // The `kg` executable: main.swift only.
         .executableTarget(name: "kg", dependencies: ["KGCommands"]),
         // Benchmarks (open time, import throughput, ...): `swift run -c release kg-bench`.
@@ -31,6 +33,7 @@ let package = Package(
         .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
         .testTarget(name: "KGInterchangeTests", dependencies: ["KGInterchange", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGCommandsTests", dependencies: ["KGCommands", "KGStore", "KGModel", "KGTestSupport"]),
     ]
 )

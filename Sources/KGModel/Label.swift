@@ -29,7 +29,14 @@ public struct Label: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static let question = Label(known: "Question")
     public static let answer = Label(known: "Answer")
 
-    /// The labels the extractor produces; a graph may hold others.
+    public static let passage = Label(known: "Passage")
+    public static let mention = Label(known: "Mention")
+    public static let aanhangsel = Label(known: "Aanhangsel")
+    public static let handelingen = Label(known: "Handelingen")
+    public static let zaak = Label(known: "Zaak")
+
+    /// The twelve labels of the domain; the extractor also writes `Passage`, `Mention`, `Aanhangsel`,
+    /// `Handelingen` and `Zaak`, and a graph may hold others.
     public static let known: [Label] = [
         .document, .kamerstuk, .dossier, .motion, .meeting, .minister, .member, .faction,
         .regulation, .country, .question, .answer,

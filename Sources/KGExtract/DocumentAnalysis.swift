@@ -1,0 +1,77 @@
+import KGModel
+
+/// Everything the extractor found in one document before it becomes graph facts: the paragraphs and
+/// footnotes, the layout (reports, sections, questions, answers), the header, and the mentions in
+/// each paragraph and footnote. `kg extract --dump segments|mentions` prints it.
+struct DocumentAnalysis {
+    struct FootnoteKey: Hashable { var report: Int; var number: Int }
+
+    let input: ExtractionInput
+    let shape: SourceShape
+    let paragraphs: [Paragraph]
+    let footnotes: [Footnote]
+    let markers: [FootnoteMarker]
+    let layout: DocumentLayout
+    let header: DocumentHeader
+    var paragraphMentions: [[Mention]]
+    var footnoteMentions: [[Mention]]
+    /// The marker that points to each footnote (by report and number).
+    var markerOf: [FootnoteKey: FootnoteMarker] = [:]
+    let lines: SourceLines
+
+    init(input: ExtractionInput, rules: ExtractionRules) {
+        self.input = input
+        shape = input.format == "xml" ? .markdown : SourceShape.detect(input.text)
+        let segments = Segmenter(text: input.text, shape: shape).run()
+        paragraphs = segments.paragraphs
+        footnotes = segments.footnotes
+        markers = segments.markers
+        layout = DocumentLayout(paragraphs: paragraphs)
+        header = DocumentHeader(paragraphs: paragraphs, layout: layout, offices: rules.offices)
+        paragraphMentions = paragraphs.map { paragraph in
+            paragraph.kind == .text || paragraph.kind == .heading ? rules.mentions(in: paragraph.clean.bytes) : []
+        }
+        footnoteMentions = footnotes.map { rules.mentions(in: $0.clean.bytes) }
+        for marker in markers { markerOf[FootnoteKey(report: marker.report, number: marker.number)] = marker }
+        lines = SourceLines(input.sourceBytes)
+    }
+
+    /// The source span of a clean range in a paragraph or footnote: offset, line and exact text.
+    func span(_ clean: CleanText, _ range: Range<Int>) -> (offset: Int, line: Int, text: String) {
+        let textRange = clean.textRange(range)
+        let start = input.sourceOffset(textRange.lowerBound)
+        let end = textRange.isEmpty ? start : input.sourceOffset(textRange.upperBound - 1) + 1
+        let bytes = input.sourceBytes
+        let safeStart = min(max(0, start), bytes.count), safeEnd = min(max(safeStart, end), bytes.count)
+        return (safeStart, lines.line(of: safeStart), String(decoding: bytes[safeStart..<safeEnd], as: UTF8.self))
+    }
+
+    /// The document date: the header's, else the publication's.
+    var date: Day? { header.date?.value ?? input.publication?.date }
+}
+
+/// The rule set of an extractor, built once from the reference data.
+struct ExtractionRules {
+    let reference: ReferenceData
+    let offices: OfficeFinder
+    let phrases: PhraseFinders
+
+    init(reference: ReferenceData) {
+        self.reference = reference
+        offices = OfficeFinder(reference: reference)
+        phrases = PhraseFinders(reference: reference)
+    }
+
+    /// All mentions in one clean text, in text order.
+    func mentions(in clean: [UInt8]) -> [Mention] {
+        guard !clean.isEmpty else { return [] }
+        let words = WordTokens(clean)
+        var found = CitationRules.find(clean)
+        found += MeetingFinder.find(words, clean)
+        found += offices.find(words, clean)
+        found += MotionFinder.find(words, clean)
+        found += phrases.countries(words, clean)
+        found += phrases.regulations(words, clean)
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

@@ -1,0 +1,104 @@
+import KGModel
+
+/// Turns a `DocumentAnalysis` into graph facts with provenance: the document, its reports' faction
+/// sections, questions and answers, passages, and every mention resolved to a canonical node.
+/// Resolution uses the document's own content first, then the corpus context, and keeps what it
+/// cannot resolve visible as `Mention` nodes.
+struct GraphEmitter {
+    let analysis: DocumentAnalysis
+    let rules: ExtractionRules
+    let context: CorpusContext
+    var facts = FactCollector()
+    var findings: [Finding] = []
+    let documentID: NodeID
+    let documentHex: String
+
+    /// The node each paragraph's mentions hang from (question, answer or passage).
+    var owner: [Int: NodeID] = [:]
+    /// Meetings found in this document: id and span, for resolving partial dates.
+    var meetings: [(id: NodeID, body: String, from: Day, to: Day)] = []
+    /// Motions named so far in this document, in order.
+    var motions: [(members: [String], id: NodeID)] = []
+    /// The meeting the document is about.
+    var subjectMeeting: NodeID?
+    /// Persons who signed, by office.
+    var signers: [(office: String, person: NodeID, name: String, provenance: Provenance)] = []
+
+    init(analysis: DocumentAnalysis, rules: ExtractionRules, context: CorpusContext) {
+        self.analysis = analysis
+        self.rules = rules
+        self.context = context
+        documentID = analysis.input.documentID
+        documentHex = String(analysis.input.sha256.prefix(16))
+    }
+
+    // MARK: - Provenance
+
+    func provenance(paragraph: Int, _ range: Range<Int>, rule: String, confidence: Double = 1.0) -> Provenance {
+        let span = analysis.span(analysis.paragraphs[paragraph].clean, range)
+        return Provenance(document: analysis.input.sha256, line: span.line, offset: span.offset, text: span.text, rule: rule, confidence: confidence)
+    }
+
+    func provenance(footnote: Int, _ range: Range<Int>, rule: String, confidence: Double = 1.0) -> Provenance {
+        let span = analysis.span(analysis.footnotes[footnote].clean, range)
+        return Provenance(document: analysis.input.sha256, line: span.line, offset: span.offset, text: span.text, rule: rule, confidence: confidence)
+    }
+
+    func wholeParagraph(_ paragraph: Int, rule: String, confidence: Double = 1.0) -> Provenance {
+        provenance(paragraph: paragraph, 0..<analysis.paragraphs[paragraph].clean.bytes.count, rule: rule, confidence: confidence)
+    }
+
+    /// A short excerpt of a paragraph's clean text.
+    func excerpt(_ paragraphs: [Int], limit: Int = 600) -> String {
+        var text = paragraphs.map { analysis.paragraphs[$0].clean.string }.joined(separator: " ")
+        if text.utf8.count > limit {
+            var cut = limit
+            let bytes = Array(text.utf8)
+            while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            text = String(decoding: bytes[0..<cut], as: UTF8.self) + "…"
+        }
+        return text
+    }
+
+    mutating func finding(_ severity: Finding.Severity, paragraph: Int?, _ message: String) {
+        var line = 0, offset = 0
+        if let paragraph, paragraph < analysis.paragraphs.count {
+            let span = analysis.span(analysis.paragraphs[paragraph].clean, 0..<min(1, analysis.paragraphs[paragraph].clean.bytes.count))
+            line = span.line
+            offset = span.offset
+        }
+        findings.append(Finding(severity, line: line, offset: offset, message))
+    }
+
+    // MARK: - Run
+
+    mutating func run() -> GraphBatch {
+        emitDocument()
+        emitSignatures()
+        collectMeetings()
+        emitSubjectMeeting()
+        emitStructure()
+        emitMentions()
+        emitFootnotes()
+        emitIdentity()
+        return facts.batch
+    }
+
+    static func slug(_ text: String) -> String {
+        var out: [UInt8] = []
+        let folded = text.lowercased()
+            .replacingOccurrences(of: "ş", with: "s").replacingOccurrences(of: "ö", with: "o").replacingOccurrences(of: "ë", with: "e")
+            .replacingOccurrences(of: "é", with: "e").replacingOccurrences(of: "è", with: "e").replacingOccurrences(of: "ü", with: "u")
+            .replacingOccurrences(of: "ï", with: "i").replacingOccurrences(of: "ç", with: "c").replacingOccurrences(of: "ğ", with: "g")
+            .replacingOccurrences(of: "á", with: "a").replacingOccurrences(of: "ó", with: "o").replacingOccurrences(of: "ú", with: "u")
+        for b in folded.utf8 {
+            if Bytes.isLower(b) || Bytes.isDigit(b) {
+                out.append(b)
+            } else if out.last != UInt8(ascii: "-") && !out.isEmpty {
+                out.append(UInt8(ascii: "-"))
+            }
+        }
+        while out.last == UInt8(ascii: "-") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

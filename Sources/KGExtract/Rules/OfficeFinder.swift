@@ -1,0 +1,99 @@
+/// Finds Dutch government offices as papers name them: "de minister van Justitie en Veiligheid",
+/// "de Staatssecretaris van Justitie en Veiligheid", "de ministers van Justitie en Veiligheid en voor
+/// Rechtsbescherming", "de minister en de staatssecretaris van Justitie en Veiligheid", "minister-
+/// president". Offices of other countries ("de Hongaarse Minister van Binnenlandse Zaken") are left out.
+struct OfficeFinder {
+    /// Departments by their words, e.g. ["justitie", "en", "veiligheid"] -> "Justitie en Veiligheid".
+    let departments: [(words: [String], name: String)]
+    /// Canonical office strings known to the reference data.
+    let offices: Set<String>
+    let countryAdjectives: Set<[UInt8]>
+
+    init(reference: ReferenceData) {
+        var departments: [String: String] = [:]
+        var offices = Set<String>()
+        for term in reference.ministers { offices.insert(term.office) }
+        for office in reference.offices { offices.insert(office.office) }
+        for office in offices {
+            for prefix in ["minister van ", "minister voor ", "staatssecretaris van ", "staatssecretaris voor "] where office.hasPrefix(prefix) {
+                let name = String(office.dropFirst(prefix.count))
+                departments[name.lowercased()] = name
+            }
+        }
+        self.departments = departments.values.map { name in
+            (WordTokens(Array(name.utf8)).tokens.map { String(decoding: $0.lower, as: UTF8.self) }, name)
+        }.sorted { $0.words.count > $1.words.count }
+        self.offices = offices
+        var adjectives = Set<[UInt8]>()
+        for country in reference.countries where country.iso != "NL" {
+            for adjective in country.adjectives { adjectives.insert(Bytes.lowered(adjective)) }
+        }
+        self.countryAdjectives = adjectives
+    }
+
+    func find(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
+        var found: [Mention] = []
+        var i = 0
+        while i < words.count {
+            if words.is(i, "minister-president") || words.is(i, "premier") {
+                found.append(Mention(target: .office(offices: ["minister-president"]), range: words[i].range, rule: "office.premier", confidence: 0.9))
+                i += 1
+                continue
+            }
+            guard let role = role(words, i) else { i += 1; continue }
+            if i > 0 && countryAdjectives.contains(words[i - 1].lower) { i += 1; continue }   // a foreign minister
+            var roles = [role.name]
+            var j = i + 1
+            // "de minister en de staatssecretaris van X": both roles share the department.
+            if words.is(j, "en") {
+                var k = j + 1
+                if words.is(k, "de") { k += 1 }
+                if let second = self.role(words, k) {
+                    roles.append(second.name)
+                    j = k + 1
+                }
+            }
+            var result: [String] = []
+            var end = j
+            var preposition = words.is(j, "voor") ? "voor" : words.is(j, "van") ? "van" : nil
+            guard preposition != nil else { i += 1; continue }
+            j += 1
+            guard let first = department(words, j) else { i += 1; continue }
+            for role in roles { result.append("\(role) \(preposition!) \(first.name)") }
+            j += first.words.count
+            end = j
+            // "de ministers van X en voor Y" / "... en van Y".
+            while role.plural && words.is(j, "en") && words.isAny(j + 1, ["voor", "van"]), let next = department(words, j + 2) {
+                preposition = words.is(j + 1, "voor") ? "voor" : "van"
+                result.append("\(role.name) \(preposition!) \(next.name)")
+                j += 2 + next.words.count
+                end = j
+            }
+            let known = result.filter { offices.contains($0) || offices.contains(normalise($0)) }.map { offices.contains($0) ? $0 : normalise($0) }
+            if !known.isEmpty {
+                found.append(Mention(target: .office(offices: known), range: words[i].range.lowerBound..<words[end - 1].range.upperBound,
+                                     rule: roles.count > 1 || result.count > 1 ? "office.coordinated" : "office.title", confidence: 0.9))
+            }
+            i = end
+        }
+        return found
+    }
+
+    /// "minister voor Rechtsbescherming" is canonical; "minister van Rechtsbescherming" is a variant.
+    private func normalise(_ office: String) -> String {
+        office.replacingOccurrences(of: " van Rechtsbescherming", with: " voor Rechtsbescherming")
+            .replacingOccurrences(of: " voor Justitie en Veiligheid", with: " van Justitie en Veiligheid")
+    }
+
+    private func role(_ words: WordTokens, _ i: Int) -> (name: String, plural: Bool)? {
+        if words.is(i, "minister") { return ("minister", false) }
+        if words.is(i, "ministers") { return ("minister", true) }
+        if words.is(i, "staatssecretaris") || words.is(i, "staatsecretaris") { return ("staatssecretaris", false) }
+        if words.is(i, "staatssecretarissen") { return ("staatssecretaris", true) }
+        return nil
+    }
+
+    private func department(_ words: WordTokens, _ i: Int) -> (words: [String], name: String)? {
+        departments.first { MeetingFinder.matches($0.words, words, at: i) }
+    }
+}

@@ -1,0 +1,59 @@
+/// Finds countries (names, adjectives such as "het Hongaarse voorzitterschap", abbreviations such as
+/// "VK") and EU acts and laws by name or alias ("CSAM-verordening", "Asiel- en Migratiepact"), with the
+/// reference tables as dictionaries. Regions are matched too, only so that "Latijns-Amerikaanse" is
+/// not read as the adjective "Amerikaanse".
+struct PhraseFinders {
+    enum Hit {
+        case country(iso: String, name: String)
+        case region
+        case act(id: String, name: String)
+    }
+
+    var places = PhraseMatcher<Hit>()
+    var acts = PhraseMatcher<Hit>()
+
+    init(reference: ReferenceData) {
+        for country in reference.countries {
+            let hit = Hit.country(iso: country.iso, name: country.name)
+            places.add(country.name, hit)
+            for adjective in country.adjectives { places.add(adjective, hit) }
+            for alias in country.aliases {
+                // Short upper-case abbreviations ("VK", "VS", "BEL") must match exactly: "vs" is also a word.
+                let exact = alias.count <= 4 && alias == alias.uppercased()
+                places.add(alias, hit, caseSensitive: exact)
+            }
+        }
+        for region in PhraseFinders.regionPhrases { places.add(region, .region) }
+        for act in reference.acts {
+            let name = act.title.isEmpty ? (act.aliases.first ?? act.id) : act.title
+            let hit = Hit.act(id: act.id, name: act.aliases.first ?? name)
+            for alias in act.aliases {
+                let exact = alias.count <= 5 && alias == alias.uppercased()
+                acts.add(alias, hit, caseSensitive: exact)
+            }
+        }
+    }
+
+    /// Regions and compound words that contain a country adjective but are not countries.
+    static let regionPhrases = ["Latijns-Amerika", "Latijns-Amerikaanse", "Latijns-Amerikaans", "Zuid-Amerika", "Noord-Afrika",
+                                "Noord-Afrikaanse", "West-Afrika", "West-Afrikaanse", "Midden-Oosten", "Westelijke Balkan",
+                                "Zuidelijk Nabuurschap", "Sub-Sahara", "Oost-Europa", "Oost-Europese", "Europese Unie",
+                                "Europese Commissie", "Europese Raad", "Europees Parlement", "Raad van Europa",
+                                "Europees Hof voor de Rechten van de Mens", "Verenigde Naties", "Nederlandse Antillen"]
+
+    func countries(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
+        places.matches(words, in: clean).compactMap { match in
+            guard case .country(let iso, let name) = match.payload else { return nil }
+            let range = words[match.tokens.lowerBound].range.lowerBound..<words[match.tokens.upperBound - 1].range.upperBound
+            return Mention(target: .country(iso: iso, name: name), range: range, rule: "country.name", confidence: 0.9)
+        }
+    }
+
+    func regulations(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
+        acts.matches(words, in: clean).compactMap { match in
+            guard case .act(let id, let name) = match.payload else { return nil }
+            let range = words[match.tokens.lowerBound].range.lowerBound..<words[match.tokens.upperBound - 1].range.upperBound
+            return Mention(target: .regulation(id: id, name: name), range: range, rule: "regulation.alias", confidence: 0.85)
+        }
+    }
+}

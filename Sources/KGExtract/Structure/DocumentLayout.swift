@@ -1,0 +1,188 @@
+/// The structure of a document: the letter, the written-consultation reports it holds, their
+/// faction sections, and the questions and answers in each section.
+struct DocumentLayout {
+    /// One question and the answer that follows it (paragraph indices).
+    struct Item {
+        var question: [Int]
+        var answer: [Int]
+        var marker: Int
+        /// 1-based position in its section.
+        var number: Int
+    }
+
+    /// A faction's section of a report.
+    struct Section {
+        var heading: Int
+        /// The faction names as the heading writes them ("VVD", "PvdA- en GroenLinks").
+        var factionText: String
+        var items: [Item] = []
+        /// Paragraphs in the section that are neither questions nor answers (introductions,
+        /// remarks without an answer).
+        var other: [Int] = []
+        /// The faction says it has no questions.
+        var noQuestions = false
+        var end: Int
+    }
+
+    struct Report {
+        var number: Int
+        var start: Int
+        var end: Int
+        var sections: [Section] = []
+        /// Paragraphs before the first section: the documents consulted, who answered.
+        var intro: [Int] = []
+    }
+
+    var reports: [Report] = []
+    /// Paragraphs of the letter (before the first report) and anything outside sections.
+    var letter: [Int] = []
+
+    /// Which item (section index, item index, isQuestion) a paragraph belongs to, if any.
+    var roleOfParagraph: [Int: (report: Int, section: Int, item: Int, isQuestion: Bool)] = [:]
+
+    init(paragraphs: [Paragraph]) {
+        let count = paragraphs.count
+        var reportStarts: [(number: Int, start: Int)] = []
+        for p in paragraphs where reportStarts.last?.number != p.report && p.report > 0 {
+            reportStarts.append((p.report, p.index))
+        }
+        letter = Array(0..<(reportStarts.first?.start ?? count)).filter { paragraphs[$0].kind == .text || paragraphs[$0].kind == .heading }
+        for (k, start) in reportStarts.enumerated() {
+            let end = k + 1 < reportStarts.count ? reportStarts[k + 1].start : count
+            var report = Report(number: start.number, start: start.start, end: end)
+            let headings = DocumentLayout.sectionHeadings(paragraphs, start.start..<end)
+            var sectionStarts = headings.map(\.index)
+            let closing = (start.start..<end).first { DocumentLayout.isClosingHeading(paragraphs[$0]) && $0 > (sectionStarts.first ?? end) }
+            report.intro = (start.start..<(sectionStarts.first ?? end)).filter { paragraphs[$0].kind == .text }
+            sectionStarts.append(closing ?? end)
+            for (h, heading) in headings.enumerated() {
+                var section = Section(heading: heading.index, factionText: heading.factions, end: sectionStarts[h + 1])
+                DocumentLayout.splitItems(paragraphs, into: &section)
+                report.sections.append(section)
+            }
+            if let closing { letter += (closing..<end).filter { paragraphs[$0].kind == .text } }
+            reports.append(report)
+        }
+        for (r, report) in reports.enumerated() {
+            for (s, section) in report.sections.enumerated() {
+                for (i, item) in section.items.enumerated() {
+                    for p in item.question { roleOfParagraph[p] = (r, s, i, true) }
+                    for p in item.answer { roleOfParagraph[p] = (r, s, i, false) }
+                }
+            }
+        }
+    }
+
+    static let sectionPrefix = Array("vragen en opmerkingen van de leden van".utf8)
+
+    /// Faction section headings in `range`: "Vragen en opmerkingen van de leden van de X-fractie"
+    /// lines that are followed by content (table-of-contents rows are not).
+    static func sectionHeadings(_ paragraphs: [Paragraph], _ range: Range<Int>) -> [(index: Int, factions: String)] {
+        var candidates: [(Int, String)] = []
+        for i in range where paragraphs[i].kind != .tableOfContents && paragraphs[i].kind != .answerMarker {
+            let clean = paragraphs[i].clean.bytes
+            guard clean.count < 200, clean.count > sectionPrefix.count else { continue }
+            let lowered = clean.map(Bytes.lower)
+            guard lowered.starts(with: sectionPrefix) else { continue }
+            var rest = String(decoding: clean[sectionPrefix.count...], as: UTF8.self)
+            for prefix in [" de ", " het "] where rest.hasPrefix(prefix) { rest.removeFirst(prefix.count) }
+            candidates.append((i, rest.trimmingCharacters()))
+        }
+        var result: [(Int, String)] = []
+        for (k, candidate) in candidates.enumerated() {
+            let next = k + 1 < candidates.count ? candidates[k + 1].0 : range.upperBound
+            let hasContent = ((candidate.0 + 1)..<next).contains { paragraphs[$0].kind == .text || paragraphs[$0].kind == .answerMarker }
+            if hasContent { result.append(candidate) }
+        }
+        return result
+    }
+
+    /// "II Reactie van de bewindspersonen" and the like end the last section.
+    static func isClosingHeading(_ paragraph: Paragraph) -> Bool {
+        let text = paragraph.clean.string.lowercased()
+        return paragraph.clean.bytes.count < 60 && (text.hasPrefix("ii reactie van de bewindsperso") || text.hasPrefix("ii. reactie van de bewindsperso"))
+    }
+
+    /// Splits a section into questions and answers. Every "Antwoord" marker closes a question; the
+    /// text between two markers is the previous answer followed by the next question, split at the
+    /// first paragraph that reads as a question (it asks, or speaks of "de leden"; in Markdown it
+    /// is not bold, as answers are).
+    static func splitItems(_ paragraphs: [Paragraph], into section: inout Section) {
+        let range = (section.heading + 1)..<section.end
+        let content = range.filter { paragraphs[$0].kind == .text || paragraphs[$0].kind == .answerMarker }
+        let markers = content.filter { paragraphs[$0].kind == .answerMarker }
+        if markers.isEmpty {
+            section.other = content
+            section.noQuestions = content.contains { DocumentLayout.saysNoQuestions(paragraphs[$0]) }
+            return
+        }
+        var start = section.heading + 1
+        for (k, marker) in markers.enumerated() {
+            // Between two markers: the previous answer, up to the first sub-topic heading or the
+            // first paragraph that reads as a question; then the next question.
+            let interval = (start..<marker).filter { paragraphs[$0].kind == .text || paragraphs[$0].kind == .heading }
+            var questionStart = 0
+            if k > 0 {
+                let heading = interval.firstIndex { paragraphs[$0].kind == .heading }
+                let asks = interval.indices.dropFirst().first { paragraphs[interval[$0]].kind == .text && isQuestionLike(paragraphs[interval[$0]]) }
+                let texts = interval.indices.filter { paragraphs[interval[$0]].kind == .text }
+                questionStart = [heading, asks].compactMap { $0 }.min() ?? (texts.count >= 2 ? texts[texts.count - 1] : interval.count)
+                section.items[k - 1].answer = interval[0..<questionStart].filter { paragraphs[$0].kind == .text }
+            }
+            var question = interval[questionStart...].filter { paragraphs[$0].kind == .text }
+            // Leading statements that only say the faction has read the papers are an introduction.
+            while question.count > 1 && isIntroduction(paragraphs[question[0]]) {
+                section.other.append(question.removeFirst())
+            }
+            section.items.append(Item(question: question, answer: [], marker: marker, number: k + 1))
+            start = marker + 1
+        }
+        // After the last marker: the last answer, then any closing remarks that read as questions.
+        let tail = (start..<section.end).filter { paragraphs[$0].kind == .text || paragraphs[$0].kind == .heading }
+        let heading = tail.firstIndex { paragraphs[$0].kind == .heading }
+        let asks = tail.indices.dropFirst().first { paragraphs[tail[$0]].kind == .text && isQuestionLike(paragraphs[tail[$0]]) }
+        let split = [heading, asks].compactMap { $0 }.min() ?? tail.count
+        section.items[section.items.count - 1].answer = tail[0..<split].filter { paragraphs[$0].kind == .text }
+        section.other += tail[split...].filter { paragraphs[$0].kind == .text }
+    }
+
+    /// "De leden van de X-fractie hebben kennisgenomen van ... en hebben nog enkele vragen."
+    static func isIntroduction(_ paragraph: Paragraph) -> Bool {
+        let text = paragraph.clean.string
+        return text.utf8.count < 400 && !text.contains("?") && (text.contains("kennisgenomen") || text.contains("kennis genomen") || text.contains(" gelezen"))
+    }
+
+    static func containsQuestionMark(_ paragraph: Paragraph) -> Bool {
+        paragraph.clean.bytes.contains(UInt8(ascii: "?"))
+    }
+
+    static let questionOpeners: [String] = ["kan ", "kunnen ", "hoe ", "wat ", "welke ", "is ", "klopt ", "gaat ", "wil ", "waarom ",
+                                            "deelt ", "erkent ", "ziet ", "op welke ", "in hoeverre ", "heeft ", "zijn ", "wanneer "]
+
+    /// Whether a paragraph opens a question: it is not set in bold (Markdown answers are), and it
+    /// asks something or speaks of "de leden" in its first words.
+    static func isQuestionLike(_ paragraph: Paragraph) -> Bool {
+        if paragraph.bold { return false }
+        let clean = paragraph.clean.bytes
+        let head = clean.prefix(90).map(Bytes.lower)
+        let headText = String(decoding: head, as: UTF8.self)
+        if headText.contains("leden") { return true }
+        if questionOpeners.contains(where: { headText.hasPrefix($0) }) && containsQuestionMark(paragraph) { return true }
+        return false
+    }
+
+    static func saysNoQuestions(_ paragraph: Paragraph) -> Bool {
+        let text = paragraph.clean.string.lowercased()
+        return text.contains("geen verdere vragen") || text.contains("geen vragen") || text.contains("geen aanvullende vragen")
+            || text.contains("geen opmerkingen")
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "*" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "*" || last == "." || last == ":" { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,36 @@
+/// Byte-level character classes for UTF-8 Dutch text. Bytes >= 0x80 (parts of accented letters such
+/// as ë, é, ï, ş) count as letters, which is what word scanning needs.
+enum Bytes {
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0x80 }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+
+    /// Whether `bytes[i...]` starts with `prefix` (ASCII, case-insensitive when `ignoringCase`).
+    static func hasPrefix(_ bytes: [UInt8], at i: Int, _ prefix: String, ignoringCase: Bool = false) -> Bool {
+        var j = i
+        for p in prefix.utf8 {
+            guard j < bytes.count else { return false }
+            if ignoringCase ? lower(bytes[j]) != lower(p) : bytes[j] != p { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// `text` lower-cased in ASCII (other bytes unchanged).
+    static func lowered(_ text: String) -> [UInt8] { text.utf8.map(lower) }
+
+    /// A number parsed from the digits in `bytes[range]`, or nil.
+    static func number(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 9 else { return nil }
+        var value = 0
+        for i in range {
+            guard isDigit(bytes[i]) else { return nil }
+            value = value * 10 + Int(bytes[i] - 0x30)
+        }
+        return value
+    }
+}

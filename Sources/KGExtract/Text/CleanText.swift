@@ -1,0 +1,164 @@
+/// A paragraph's text with layout removed — Markdown emphasis and headings, HTML tags, link syntax,
+/// footnote markers, line breaks, hyphenated line ends, non-breaking spaces — and a map from every
+/// byte back to the document text, so a match in clean text has an exact source span.
+struct CleanText {
+    /// The cleaned UTF-8 bytes: words separated by single spaces.
+    private(set) var bytes: [UInt8] = []
+    /// For each clean byte, the offset of the document-text byte it came from.
+    private(set) var origin: [Int] = []
+    /// Footnote markers removed from the text: the number and the clean offset where it stood.
+    private(set) var markers: [(number: Int, at: Int, textOffset: Int)] = []
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// The document-text range a clean range came from.
+    func textRange(_ range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty, range.upperBound <= origin.count else {
+            let at = range.lowerBound < origin.count ? origin[range.lowerBound] : (origin.last.map { $0 + 1 } ?? 0)
+            return at..<at
+        }
+        return origin[range.lowerBound]..<(origin[range.upperBound - 1] + 1)
+    }
+
+    mutating func append(_ byte: UInt8, from offset: Int) {
+        if byte == 0x20 {
+            if bytes.isEmpty || bytes.last == 0x20 { return }
+        }
+        bytes.append(byte)
+        origin.append(offset)
+    }
+
+    mutating func trimTrailingSpace() {
+        while bytes.last == 0x20 {
+            bytes.removeLast()
+            origin.removeLast()
+        }
+    }
+
+    /// Cleans the lines `ranges` of `text`. `pdfMarkers` are PDF footnote markers to remove
+    /// (document-text offset ranges of the digits, and their numbers).
+    static func build(_ text: [UInt8], lines ranges: [Range<Int>], pdfMarkers: [(range: Range<Int>, number: Int)] = []) -> CleanText {
+        var clean = CleanText()
+        var markerIndex = 0
+        for (lineIndex, lineRange) in ranges.enumerated() {
+            var i = lineRange.lowerBound
+            var end = lineRange.upperBound
+            // Line prefixes: Markdown headings, block quotes, list bullets stay as text ("- " is kept out).
+            while i < end && (text[i] == 0x20 || text[i] == 0x09) { i += 1 }
+            while i < end && text[i] == UInt8(ascii: "#") { i += 1 }
+            if i < end && text[i] == UInt8(ascii: ">") { i += 1 }
+            if i + 1 < end && text[i] == UInt8(ascii: "-") && text[i + 1] == 0x20 { i += 2 }
+            if Bytes.hasPrefix(text, at: i, "• ") { i += 4 }
+            while end > i && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+            while i < end {
+                let b = text[i]
+                if markerIndex < pdfMarkers.count && pdfMarkers[markerIndex].range.lowerBound == i {
+                    clean.markers.append((pdfMarkers[markerIndex].number, clean.bytes.count, i))
+                    i = pdfMarkers[markerIndex].range.upperBound
+                    markerIndex += 1
+                    continue
+                }
+                switch b {
+                case UInt8(ascii: "*"), UInt8(ascii: "_") where b == UInt8(ascii: "*") || isEmphasisUnderscore(text, i, end):
+                    i += 1
+                    continue
+                case UInt8(ascii: "\\") where i + 1 < end && isMarkdownEscapable(text[i + 1]):
+                    clean.append(text[i + 1], from: i + 1)
+                    i += 2
+                    continue
+                case UInt8(ascii: "<"):
+                    if let (next, number) = htmlTag(text, i, end) {
+                        if let number { clean.markers.append((number, clean.bytes.count, i)) }
+                        i = next
+                        continue
+                    }
+                case UInt8(ascii: "["):
+                    // [label](url): keep the label, drop the URL.
+                    if let close = link(text, i, end) {
+                        var j = i + 1
+                        while j < close.labelEnd {
+                            if text[j] != UInt8(ascii: "\\") { clean.append(text[j], from: j) }
+                            j += 1
+                        }
+                        i = close.next
+                        continue
+                    }
+                case 0xC2 where i + 1 < end && text[i + 1] == 0xA0:   // no-break space
+                    clean.append(0x20, from: i)
+                    i += 2
+                    continue
+                case 0xEF where i + 2 < end && text[i + 1] == 0xBF && text[i + 2] == 0xBD:   // U+FFFD (lost bullet glyph)
+                    i += 3
+                    continue
+                case 0x09:
+                    clean.append(0x20, from: i)
+                    i += 1
+                    continue
+                default:
+                    break
+                }
+                clean.append(b, from: i)
+                i += 1
+            }
+            // Join lines: a hyphen at a line end joins without a space ("EU-⏎Contraterrorisme").
+            if lineIndex < ranges.count - 1 {
+                if let last = clean.bytes.last, last == UInt8(ascii: "-"),
+                   clean.bytes.count >= 2, Bytes.isLetter(clean.bytes[clean.bytes.count - 2]) || Bytes.isDigit(clean.bytes[clean.bytes.count - 2]) {
+                    continue
+                }
+                clean.append(0x20, from: max(lineRange.lowerBound, end))
+            }
+        }
+        clean.trimTrailingSpace()
+        while clean.bytes.first == 0x20 {
+            clean.bytes.removeFirst()
+            clean.origin.removeFirst()
+        }
+        return clean
+    }
+
+    private static func isEmphasisUnderscore(_ text: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        // `_` is emphasis only at a word edge; inside a word (snake_case, URLs) it is text.
+        let before = i > 0 ? text[i - 1] : 0x20
+        let after = i + 1 < end ? text[i + 1] : 0x20
+        return !(Bytes.isLetter(before) || Bytes.isDigit(before)) || !(Bytes.isLetter(after) || Bytes.isDigit(after))
+    }
+
+    private static func isMarkdownEscapable(_ b: UInt8) -> Bool {
+        "\\`*_{}[]()#+-.!".utf8.contains(b)
+    }
+
+    /// An HTML tag at `i` (`<sup>3</sup>`, `<b>`, `</b>`, `<br>`): the offset after it and, for a
+    /// `<sup>` footnote marker, its number.
+    private static func htmlTag(_ text: [UInt8], _ i: Int, _ end: Int) -> (Int, Int?)? {
+        if Bytes.hasPrefix(text, at: i, "<sup>") {
+            var j = i + 5
+            let start = j
+            while j < end && Bytes.isDigit(text[j]) { j += 1 }
+            let digits = start..<j
+            if Bytes.hasPrefix(text, at: j, "</sup>") {
+                return (j + 6, Bytes.number(text, digits))
+            }
+            // <sup>text</sup> that is not a number: drop the tags only.
+            return (i + 5, nil)
+        }
+        for tag in ["</sup>", "<b>", "</b>", "<i>", "</i>", "<u>", "</u>", "<br>", "<br/>", "<sub>", "</sub>", "<em>", "</em>", "<strong>", "</strong>"] {
+            if Bytes.hasPrefix(text, at: i, tag) { return (i + tag.utf8.count, nil) }
+        }
+        return nil
+    }
+
+    private static func link(_ text: [UInt8], _ i: Int, _ end: Int) -> (labelEnd: Int, next: Int)? {
+        var j = i + 1
+        while j < end && text[j] != UInt8(ascii: "]") {
+            if text[j] == UInt8(ascii: "[") { return nil }
+            j += 1
+        }
+        guard j + 1 < end, text[j + 1] == UInt8(ascii: "(") else { return nil }
+        var k = j + 2
+        while k < end && text[k] != UInt8(ascii: ")") && text[k] != 0x20 { k += 1 }
+        guard k < end, text[k] == UInt8(ascii: ")") else { return nil }
+        return (j, k + 1)
+    }
+}

@@ -27,7 +27,7 @@ struct DocumentAnalysis {
         footnotes = segments.footnotes
         markers = segments.markers
         layout = DocumentLayout(paragraphs: paragraphs)
-        header = DocumentHeader(paragraphs: paragraphs, layout: layout, offices: rules.offices)
+        header = DocumentHeader(text: input.text, paragraphs: paragraphs, layout: layout, offices: rules.offices)
         paragraphMentions = paragraphs.map { paragraph in
             paragraph.kind == .text || paragraph.kind == .heading ? rules.mentions(in: paragraph.clean.bytes) : []
         }
@@ -51,7 +51,7 @@ struct DocumentAnalysis {
 }
 
 /// The rule set of an extractor, built once from the reference data.
-struct ExtractionRules {
+struct ExtractionRules: Sendable {
     let reference: ReferenceData
     let offices: OfficeFinder
     let phrases: PhraseFinders

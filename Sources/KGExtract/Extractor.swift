@@ -7,7 +7,7 @@ import KGModel
 /// `DocumentHeader` (date, subject, signatures) -> rules (citations, meetings, offices, motions,
 /// countries, acts) -> `GraphEmitter` (resolution against the document, the corpus context and
 /// the reference data) -> `GraphBatch` + findings. Pure: no file or graph I/O.
-public struct Extractor {
+public struct Extractor: Sendable {
     let rules: ExtractionRules
 
     /// An extractor resolving names with `reference`.

@@ -142,3 +142,24 @@ extension Graph {
         return lines.sorted().joined(separator: "\n")
     }
 }
+
+/// Paths inside the repository, found from this source file's location.
+public enum RepositoryPaths {
+    /// The repository root.
+    public static var root: String {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }
+
+    /// A corpus file by its number prefix ("000").
+    public static func corpus(_ prefix: String) -> String {
+        let directory = root + "/Graph/corpus"
+        let name = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.first { $0.hasPrefix(prefix + "_") } ?? prefix
+        return directory + "/" + name
+    }
+
+    public static func bytes(_ path: String) -> [UInt8] {
+        (try? Data(contentsOf: URL(fileURLWithPath: path))).map { Array($0) } ?? []
+    }
+}

@@ -2,7 +2,7 @@
 /// "de Staatssecretaris van Justitie en Veiligheid", "de ministers van Justitie en Veiligheid en voor
 /// Rechtsbescherming", "de minister en de staatssecretaris van Justitie en Veiligheid", "minister-
 /// president". Offices of other countries ("de Hongaarse Minister van Binnenlandse Zaken") are left out.
-struct OfficeFinder {
+struct OfficeFinder: Sendable {
     /// Departments by their words, e.g. ["justitie", "en", "veiligheid"] -> "Justitie en Veiligheid".
     let departments: [(words: [String], name: String)]
     /// Canonical office strings known to the reference data.

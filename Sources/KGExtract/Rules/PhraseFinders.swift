@@ -2,8 +2,8 @@
 /// "VK") and EU acts and laws by name or alias ("CSAM-verordening", "Asiel- en Migratiepact"), with the
 /// reference tables as dictionaries. Regions are matched too, only so that "Latijns-Amerikaanse" is
 /// not read as the adjective "Amerikaanse".
-struct PhraseFinders {
-    enum Hit {
+struct PhraseFinders: Sendable {
+    enum Hit: Sendable {
         case country(iso: String, name: String)
         case region
         case act(id: String, name: String)

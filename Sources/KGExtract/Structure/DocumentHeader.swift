@@ -15,6 +15,8 @@ struct DocumentHeader {
         var name: String
         var officeParagraph: Int
         var nameParagraph: Int
+        /// Clean bytes of the name at the start of its paragraph.
+        var nameLength: Int
     }
 
     var date: Located<Day>?
@@ -25,7 +27,7 @@ struct DocumentHeader {
     var statedKamerstuk: Located<CanonicalID>?
     var signatures: [Signature] = []
 
-    init(paragraphs: [Paragraph], layout: DocumentLayout, offices: OfficeFinder) {
+    init(text: [UInt8], paragraphs: [Paragraph], layout: DocumentLayout, offices: OfficeFinder) {
         let firstReport = layout.reports.first?.start ?? paragraphs.count
         let headerRange = 0..<min(paragraphs.count, max(firstReport, 12))
         for p in headerRange where paragraphs[p].kind != .tableOfContents {
@@ -78,7 +80,7 @@ struct DocumentHeader {
             }
         }
         statedKamerstuk = DocumentHeader.statedNumber(paragraphs)
-        signatures = DocumentHeader.signatures(paragraphs, before: firstReport, offices: offices)
+        signatures = DocumentHeader.signatures(text, paragraphs, before: firstReport, offices: offices)
     }
 
     /// The official report header: a line "32 317 JBZ-Raad" then "Nr. 859 Verslag ..." near the top.
@@ -109,7 +111,7 @@ struct DocumentHeader {
 
     /// Signature blocks: a line "De Minister van Justitie en Veiligheid," and, a few paragraphs on,
     /// a name ("D.M. van Weel").
-    static func signatures(_ paragraphs: [Paragraph], before limit: Int, offices: OfficeFinder) -> [Signature] {
+    static func signatures(_ text: [UInt8], _ paragraphs: [Paragraph], before limit: Int, offices: OfficeFinder) -> [Signature] {
         var result: [Signature] = []
         for p in 0..<limit {
             let clean = paragraphs[p].clean.bytes
@@ -118,10 +120,12 @@ struct DocumentHeader {
             guard words.isAny(0, ["de", "minister", "staatssecretaris"]) else { continue }
             guard let mention = offices.find(words, clean).first, case .office(let found) = mention.target, found.count == 1 else { continue }
             for q in (p + 1)..<min(limit, p + 7) {
-                let name = paragraphs[q].clean
+                // The name is the paragraph's first line (PDF text may run on into a page header).
+                guard let firstLine = paragraphs[q].lines.first else { continue }
+                let name = CleanText.build(text, lines: [firstLine])
                 guard !name.isEmpty else { continue }
                 if looksLikeName(name.bytes) {
-                    result.append(Signature(office: found[0], name: name.string, officeParagraph: p, nameParagraph: q))
+                    result.append(Signature(office: found[0], name: name.string, officeParagraph: p, nameParagraph: q, nameLength: name.bytes.count))
                 }
                 break
             }

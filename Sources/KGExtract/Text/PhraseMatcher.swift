@@ -1,7 +1,7 @@
 /// Finds known phrases (country names, adjectives, aliases of acts, office titles) as whole-word
 /// token sequences, longest match first, case-insensitively in ASCII. Built once per reference
 /// set; matching is a dictionary lookup per token.
-struct PhraseMatcher<Payload> {
+struct PhraseMatcher<Payload: Sendable>: Sendable {
     private var byFirst: [[UInt8]: [(tokens: [[UInt8]], payload: Payload, caseSensitive: String?)]] = [:]
 
     /// Adds `phrase`; with `caseSensitive`, the original text must match exactly (for short

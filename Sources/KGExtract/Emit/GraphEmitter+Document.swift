@@ -39,7 +39,7 @@ extension GraphEmitter {
     /// Signatures: Document -signed_by-> Minister, the person found by name (and office and date).
     mutating func emitSignatures() {
         for signature in analysis.header.signatures {
-            let prov = provenance(paragraph: signature.nameParagraph, 0..<signature.nameLength, rule: "signature")
+            let prov = provenance(paragraph: signature.nameParagraph, signature.nameStart..<(signature.nameStart + signature.nameLength), rule: "signature")
             let person = resolvePerson(name: signature.name, office: signature.office)
             facts.node(person.id, [.minister], ["name": .string(person.name), "fullName": .string(person.fullName)], prov)
             facts.edge(documentID, .signedBy, person.id, ["office": .string(signature.office)], prov)

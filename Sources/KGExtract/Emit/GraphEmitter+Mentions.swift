@@ -223,40 +223,60 @@ extension GraphEmitter {
 
     // MARK: Motions
 
-    /// A motion's node: the Kamerstuk number that follows it (in brackets or through its footnote),
-    /// else an earlier motion of the same members (this document, then the corpus), else a new one.
-    mutating func resolveMotion(_ ref: MotionRef, mention: Mention, following: [Mention], clean: CleanText, paragraph: Int,
-                                provenance: Provenance) -> NodeID? {
-        if ref.anaphoric {
-            return motions.last?.id
-        }
-        var kamerstuk: CanonicalID?
-        // "(Kamerstuk 26643, nr. 1011)" right after the phrase.
+    /// The Kamerstuk number a motion phrase gives: a citation in brackets right after it
+    /// ("(Kamerstuk 26643, nr. 1011)"), or the only Kamerstuk its footnote cites ("Motie Veldkamp c.s.12").
+    func motionNumber(_ ref: MotionRef, following: [Mention], clean: CleanText, paragraph: Int) -> CanonicalID? {
         if let next = following.first, case .citation(let ids, let kind) = next.target, kind == "kamerstuk",
            next.range.lowerBound - ref.phraseEnd <= 3, ids.count == 1 {
-            kamerstuk = ids[0]
+            return ids[0]
         }
-        // "Motie Veldkamp c.s.12": the footnote right after the phrase cites it.
-        if kamerstuk == nil, let marker = clean.markers.first(where: { $0.at >= ref.phraseEnd && $0.at <= ref.phraseEnd + 1 }) {
-            let key = DocumentAnalysis.FootnoteKey(report: analysis.paragraphs[paragraph].report, number: marker.number)
-            if let footnote = analysis.footnotes.firstIndex(where: { $0.report == key.report && $0.number == key.number }) {
+        if let marker = clean.markers.first(where: { $0.at >= ref.phraseEnd && $0.at <= ref.phraseEnd + 1 }) {
+            let report = analysis.paragraphs[paragraph].report
+            if let footnote = analysis.footnotes.firstIndex(where: { $0.report == report && $0.number == marker.number }) {
                 let cited = analysis.footnoteMentions[footnote].compactMap { m -> CanonicalID? in
                     if case .citation(let ids, let kind) = m.target, kind == "kamerstuk", ids.count == 1 { return ids[0] }
                     return nil
                 }
-                if cited.count == 1 { kamerstuk = cited[0] }
+                if cited.count == 1 { return cited[0] }
             }
         }
-        let key = Set(ref.members.map { GraphEmitter.slug($0) })
-        var id: NodeID
+        return nil
+    }
+
+    static func memberKey(_ members: [String]) -> Set<String> { Set(members.map { slug($0) }) }
+
+    /// Numbers of the motions this document identifies, by their members, so that every mention of
+    /// the same motion (also those before the numbered one) gets the number.
+    mutating func collectMotionNumbers() {
+        for (paragraph, mentions) in analysis.paragraphMentions.enumerated() {
+            for (index, mention) in mentions.enumerated() {
+                guard case .motion(let ref) = mention.target, !ref.anaphoric, !ref.plural,
+                      let number = motionNumber(ref, following: Array(mentions[(index + 1)...]), clean: analysis.paragraphs[paragraph].clean,
+                                                paragraph: paragraph) else { continue }
+                let key = GraphEmitter.memberKey(ref.members)
+                if numberedMotions[key] == nil { numberedMotions[key] = number }
+            }
+        }
+    }
+
+    /// A motion's node: the Kamerstuk number that follows it (in brackets or through its footnote),
+    /// else the number this document gives the same members' motion elsewhere, else an earlier motion
+    /// of the same members in the corpus, else a new `motion-<members>` node.
+    mutating func resolveMotion(_ ref: MotionRef, mention: Mention, following: [Mention], clean: CleanText, paragraph: Int,
+                                provenance: Provenance) -> NodeID? {
+        if ref.anaphoric { return motions.last?.id }
+        let key = GraphEmitter.memberKey(ref.members)
         var rule = mention.rule
+        var kamerstuk = motionNumber(ref, following: following, clean: clean, paragraph: paragraph)
+        if kamerstuk == nil, !ref.plural, let number = numberedMotions[key] {
+            kamerstuk = number
+            rule += ".numbered-elsewhere-in-document"
+        }
+        let id: NodeID
         if let kamerstuk {
             id = kamerstuk.nodeID
             emitKamerstuk(kamerstuk, title: nil, provenance: provenance)
-        } else if let earlier = motions.last(where: { Set($0.members.map { GraphEmitter.slug($0) }) == key }) {
-            id = earlier.id
-            rule += ".same-document"
-        } else if let earlier = context.motions.last(where: { Set($0.members.map { GraphEmitter.slug($0) }) == key }) {
+        } else if let earlier = context.motions.last(where: { GraphEmitter.memberKey($0.members) == key }) {
             id = earlier.id
             rule += ".corpus"
         } else {
@@ -265,12 +285,19 @@ extension GraphEmitter {
         let prov = Provenance(document: provenance.document, line: provenance.line, offset: provenance.offset, text: provenance.text,
                               rule: rule, confidence: provenance.confidence)
         var labels: [Label] = [.motion]
-        if kamerstuk != nil || id.rawValue.hasPrefix("kst-") { labels.append(.kamerstuk) }
+        if id.rawValue.hasPrefix("kst-") { labels.append(.kamerstuk) }
         facts.node(id, labels, ["members": .list(ref.members.map { .string($0) })], prov)
         for member in ref.members {
             let person = memberID(member)
             facts.node(person, [.member], ["name": .string(member)], prov)
             facts.edge(id, .filedBy, person, ref.coSigners ? ["cosigners": .bool(true)] : [:], prov)
+        }
+        // An earlier document named this motion without its number: the same motion.
+        if id.rawValue.hasPrefix("kst-") {
+            let stub = NodeID(trusted: "motion-" + ref.members.map { GraphEmitter.slug($0) }.joined(separator: "-"))
+            if context.motions.contains(where: { $0.id == stub }) {
+                facts.edge(stub, .sameAs, id, ["rule": .string("same-members")], prov)
+            }
         }
         motions.append((ref.members, id))
         return id

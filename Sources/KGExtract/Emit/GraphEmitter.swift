@@ -19,6 +19,8 @@ struct GraphEmitter {
     var meetings: [(id: NodeID, body: String, from: Day, to: Day)] = []
     /// Motions named so far in this document, in order.
     var motions: [(members: [String], id: NodeID)] = []
+    /// Kamerstuk numbers of motions, by their members (see `collectMotionNumbers`).
+    var numberedMotions: [Set<String>: CanonicalID] = [:]
     /// The meeting the document is about.
     var subjectMeeting: NodeID?
     /// Persons who signed, by office.
@@ -78,6 +80,7 @@ struct GraphEmitter {
         collectMeetings()
         emitSubjectMeeting()
         emitStructure()
+        collectMotionNumbers()
         emitMentions()
         emitFootnotes()
         emitIdentity()

@@ -15,7 +15,8 @@ struct DocumentHeader {
         var name: String
         var officeParagraph: Int
         var nameParagraph: Int
-        /// Clean bytes of the name at the start of its paragraph.
+        /// Clean range of the name in its paragraph.
+        var nameStart: Int
         var nameLength: Int
     }
 
@@ -109,25 +110,35 @@ struct DocumentHeader {
         return nil
     }
 
-    /// Signature blocks: a line "De Minister van Justitie en Veiligheid," and, a few paragraphs on,
-    /// a name ("D.M. van Weel").
+    /// Signature blocks: a line "De Minister van Justitie en Veiligheid," and, on the next line or a
+    /// few paragraphs on, a name ("D.M. van Weel").
     static func signatures(_ text: [UInt8], _ paragraphs: [Paragraph], before limit: Int, offices: OfficeFinder) -> [Signature] {
         var result: [Signature] = []
         for p in 0..<limit {
-            let clean = paragraphs[p].clean.bytes
-            guard clean.count < 90, clean.last == UInt8(ascii: ","), let first = clean.first, Bytes.isUpper(first) else { continue }
-            let words = WordTokens(clean)
-            guard words.isAny(0, ["de", "minister", "staatssecretaris"]) else { continue }
-            guard let mention = offices.find(words, clean).first, case .office(let found) = mention.target, found.count == 1 else { continue }
-            for q in (p + 1)..<min(limit, p + 7) {
-                // The name is the paragraph's first line (PDF text may run on into a page header).
-                guard let firstLine = paragraphs[q].lines.first else { continue }
-                let name = CleanText.build(text, lines: [firstLine])
-                guard !name.isEmpty else { continue }
-                if looksLikeName(name.bytes) {
-                    result.append(Signature(office: found[0], name: name.string, officeParagraph: p, nameParagraph: q, nameLength: name.bytes.count))
+            for (lineIndex, line) in paragraphs[p].lines.enumerated() {
+                let clean = CleanText.build(text, lines: [line]).bytes
+                guard clean.count < 90, clean.last == UInt8(ascii: ","), let first = clean.first, Bytes.isUpper(first) else { continue }
+                let words = WordTokens(clean)
+                guard words.isAny(0, ["de", "minister", "staatssecretaris"]) else { continue }
+                guard let mention = offices.find(words, clean).first, case .office(let found) = mention.target, found.count == 1 else { continue }
+                // The name: the next line of this paragraph, else the first line of a following one.
+                var candidates: [(paragraph: Int, line: Range<Int>)] = []
+                if lineIndex + 1 < paragraphs[p].lines.count { candidates.append((p, paragraphs[p].lines[lineIndex + 1])) }
+                for q in (p + 1)..<min(limit, p + 7) {
+                    if let firstLine = paragraphs[q].lines.first { candidates.append((q, firstLine)) }
                 }
-                break
+                for candidate in candidates {
+                    let name = CleanText.build(text, lines: [candidate.line])
+                    guard !name.isEmpty else { continue }
+                    if looksLikeName(name.bytes) {
+                        // The name's clean range within its paragraph: it starts where its line starts.
+                        let paragraphClean = paragraphs[candidate.paragraph].clean
+                        let start = paragraphClean.origin.firstIndex { $0 >= candidate.line.lowerBound } ?? 0
+                        result.append(Signature(office: found[0], name: name.string, officeParagraph: p, nameParagraph: candidate.paragraph,
+                                                nameStart: start, nameLength: name.bytes.count))
+                    }
+                    break
+                }
             }
         }
         return result

@@ -49,6 +49,7 @@ extension ScanPass {
             j = text.skipGap(found.end)
             if text.at(j) == 0x2C { j = text.skipGap(j + 1) }
         }
+        if text.at(j) == 0x2C { j = text.skipGap(j + 1) }
         if let word = text.word(j, "vergaderjaar") { j = text.skipGap(word) }
         var year: String?
         if let found = text.year(j), let second = found.second {

@@ -158,8 +158,7 @@ extension ScanPass {
     /// A `C` trigger: `COM(2023) 755`, `COM(2023)755`, `COM (2022) 209 final`.
     func comProposal(_ i: Int) -> Citation? {
         guard text.at(i + 1) == 0x4F, text.at(i + 2) == 0x4D, !ByteText.isAlnum(text.at(i + 3)) else { return nil }
-        var j = i + 3
-        if text.at(j) == 0x20 { j += 1 }
+        let j = text.skipGap(i + 3)
         guard text.at(j) == 0x28, text.digitRunEnd(j + 1) == j + 5, text.at(j + 5) == 0x29 else { return nil }
         let year = text.integer(j + 1..<j + 5)
         guard (1958...2099).contains(year) else { return nil }

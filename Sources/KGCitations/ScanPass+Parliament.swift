@@ -72,7 +72,7 @@ extension ScanPass {
         var ids: [CanonicalID] = []
         if chamber == nil {
             notes.append("no chamber: the Tweede Kamer is assumed")
-            confidence -= 0.1
+            confidence = misspelled ? 0.7 : 0.85
         }
         if let year {
             ids.append(.aanhangsel(chamber: chamber ?? "tk", year: year, number: number.value))

@@ -39,6 +39,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
     /// `ids` = [kst-26643-1069] and `jointDossiers` = ["34843"]): the document is filed in both; its
     /// canonical id uses the first dossier, as the official publication does.
     public var jointDossiers: [String]
+    /// What the citation points at (for an Aanhangsel with its zaak number: `aanhangsel`).
     public var kind: Kind
     /// The short, stable name of the rule that matched (`kst.kamerstuk-nr`, `kst.hyphen`, ...); see
     /// Sources/KGCitations/README.md for the table of rules.
@@ -49,6 +50,7 @@ public struct Citation: Hashable, Sendable, CustomStringConvertible {
     /// What is missing or doubtful, when something is (`"no year: the caller may infer it"`).
     public var note: String?
 
+    /// A citation; the scanner makes them, tests and callers that merge citations may too.
     public init(range: Range<Int>, text: String, ids: [CanonicalID], jointDossiers: [String] = [], kind: Kind,
                 rule: String, confidence: Double, note: String? = nil) {
         self.range = range

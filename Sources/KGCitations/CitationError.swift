@@ -6,6 +6,7 @@ public enum CitationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The text is longer than a single resolution accepts.
     case inputTooLong(bytes: Int, limit: Int)
 
+    /// The message `kg` prints after `kg: error: `.
     public var description: String {
         switch self {
         case .noCitation(let text):

@@ -8,13 +8,17 @@ public struct Resolution: Hashable, Sendable, CustomStringConvertible {
     /// `citation.text` with white space collapsed and `*` removed: `Kamerstuk 32317, nr. 855`.
     public var normalised: String
 
+    /// The resolution of a scanned citation.
     public init(citation: Citation) {
         self.citation = citation
         self.normalised = citation.normalisedText
     }
 
+    /// The ids the citation names (empty when unresolved).
     public var ids: [CanonicalID] { citation.ids }
+    /// The rule that matched.
     public var rule: String { citation.rule }
+    /// How sure the rule is, 0...1.
     public var confidence: Double { citation.confidence }
 
     /// `kst-32317-854 kst-32317-852  kamerstuk  kst.kamerstuk-nr 0.98  "Kamerstuk 32317, nr.854 en 852"`.

@@ -85,11 +85,21 @@ extension ScanPass {
         if text.at(i - 1) == 0x20 && ByteText.isDigit(text.at(i - 2)) { return nil }
         guard var citation = kamerstukBody(start: i, at: i, keyword: false, context: false, confidence: 0.9) else { return nil }
         if let prefix = pendingPrefix, prefix.end <= i, i - prefix.end <= CitationLimits.titleWindow, prefix.start >= lastEnd,
-           !(prefix.end..<i).contains(where: { [0x3B, 0x28, 0x29].contains(text.bytes[$0]) }) {
+           !(prefix.end..<i).contains(where: { endsTitle($0) }) {
             citation = make(prefix.start, citation.range.upperBound, ids: citation.ids, joint: citation.jointDossiers,
                             kind: citation.kind, rule: "kst.titled", confidence: 0.85, note: citation.note)
         }
         return citation
+    }
+
+    /// Whether the byte at `index` ends the title between a prefix and its dossier: `;`, `(`, `)`, or
+    /// a full stop before white space (the end of a sentence).
+    func endsTitle(_ index: Int) -> Bool {
+        switch text.at(index) {
+        case 0x3B, 0x28, 0x29: return true
+        case 0x2E: return text.isSpace(index + 1)
+        default: return false
+        }
     }
 
     /// What follows the keyword, year and chamber (or, without a keyword, the whole shape).
@@ -167,6 +177,10 @@ extension ScanPass {
                        number.end - k <= 4, !text.monthName(text.skipGap(number.end)) {
                         return make(start, number.end, ids: [.kamerstuk(dossier: dossier, suffix: word.value, number: number.value)],
                                     kind: .kamerstuk, rule: "kst.dossier-suffix", confidence: 0.85, note: "no \"nr.\" before the number")
+                    }
+                    if context {
+                        suffix = word.value // "Kamerstukken II 2023/24, 36 410 VI": a dossier with its suffix
+                        afterSuffix = word.end
                     }
                 }
             }

@@ -66,6 +66,7 @@ import Testing
         // Dossiers without a document number.
         Form("Kamerstukken II 1990/91, 22 195", ["dossier-22195"], "kst.dossier-only", .medium),
         Form("Kamerstukken II 1992/93, 23 134", ["dossier-23134"], "kst.dossier-only", .medium),
+        Form("Kamerstukken II 2023/24, 36 410 VI.", ["dossier-36410-VI"], "kst.dossier-only", .medium),
         Form("kamerstukken\nII, 1995/1996, nr. 24 280", ["dossier-24280"], "kst.nr-before-dossier", .medium),
         // Garbled.
         Form("Kamerstukken 2022-2023, nr. 32317 793, \n22 december 2022;", ["kst-32317-793"], "kst.garbled-nr-before-dossier", .low),
@@ -116,6 +117,17 @@ import Testing
         #expect(ids("Zie ook de brief en nr. 1047.") == [])
         let far = "Kamerstuk 26643, nr. 1011." + String(repeating: " Lorem ipsum dolor sit amet.", count: 30) + " En nr. 1047."
         #expect(ids(far) == ["kst-26643-1011"])
+    }
+
+    @Test func aTitleReachesItsDossierOnlyWithinTheSentence() {
+        let titled = "Kamerstukken II, 2023-2024, Geannoteerde Agenda JBZ-Raad 25-26 januari 2024, 32 317, nr. 867"
+        #expect(CitationScanner.scan(titled).map(\.rule) == ["kst.titled"])
+        for text in ["Kamerstukken II 2023/24. Zie verder 32 317, nr. 5", "Kamerstukken II 2023/24 (zie ook 32 317, nr. 5)",
+                     "Kamerstukken II 2023/24, " + String(repeating: "lange titel ", count: 20) + "32 317, nr. 5"] {
+            let citations = CitationScanner.scan(text)
+            #expect(citations.map(\.rule) == ["kst.dossier-nr"])
+            #expect(citations.map(\.text) == ["32 317, nr. 5"])
+        }
     }
 
     @Test func aRangeTooLongToExpandGivesItsEnds() {

@@ -196,6 +196,6 @@ extension ScanPass {
         }
         guard runEnd - j <= 4 else { return nil }
         return make(i, runEnd, ids: [], kind: .staatsblad, rule: "stb.nr-only", confidence: 0.3,
-                    note: "Staatsblad number \(text.string(j..<runEnd)) without a year: the caller may infer it (\"wet van 14 februari 1994\")")
+                    note: "Staatsblad number \(text.string(j..<runEnd)) without a year: the caller may infer it from the date of the act nearby")
     }
 }

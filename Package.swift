@@ -16,21 +16,24 @@ let package = Package(
         .target(name: "KGModel"),
         // JSON values and the JSON Lines graph interchange form.
         .target(name: "KGInterchange", dependencies: ["KGModel"]),
+        // Citation text -> canonical ids: a single-pass byte scanner and a resolver (pure functions).
+        .target(name: "KGCitations", dependencies: ["KGModel"]),
         // Document text -> graph facts with provenance: segmentation, layout, rules, resolution.
-        .target(name: "KGExtract", dependencies: ["KGModel"]),
+        .target(name: "KGExtract", dependencies: ["KGModel", "KGCitations"]),
         // The append-only graph file: format, encoding, file I/O, log reader/writer, snapshot.
         .target(name: "KGStore", dependencies: ["KGModel"]),
         // Subcommands, argument parsing, output formats, exit codes: the only place that prints.
-        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGExtract"]),
+        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCitations", "KGExtract"]),
         // The `kg` executable: main.swift only.
         .executableTarget(name: "kg", dependencies: ["KGCommands"]),
         // Benchmarks (open time, import throughput, ...): `swift run -c release kg-bench`.
         .executableTarget(
-            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands"],
+            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands", "KGCitations"],
             path: "Tools/kg-bench"),
 
         .target(name: "KGTestSupport", dependencies: ["KGModel", "KGStore"], path: "Tests/KGTestSupport"),
         .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGCitationsTests", dependencies: ["KGCitations", "KGModel"]),
         .testTarget(name: "KGInterchangeTests", dependencies: ["KGInterchange", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGModel", "KGTestSupport"]),

@@ -66,12 +66,14 @@ struct ExtractionRules: Sendable {
     func mentions(in clean: [UInt8]) -> [Mention] {
         guard !clean.isEmpty else { return [] }
         let words = WordTokens(clean)
-        var found = CitationRules.find(clean)
+        let citations = CitationRules.find(clean)
+        var found = citations
         found += MeetingFinder.find(words, clean)
         found += offices.find(words, clean)
         found += MotionFinder.find(words, clean)
         found += phrases.countries(words, clean)
-        found += phrases.regulations(words, clean)
+        // An act named by its number is a citation; its alias match over the same words is dropped.
+        found += phrases.regulations(words, clean).filter { alias in !citations.contains { $0.range.overlaps(alias.range) } }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }

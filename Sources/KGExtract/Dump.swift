@@ -53,7 +53,7 @@ extension ExtractionResult {
         var out = ["# mentions in \(analysis.input.fileName)"]
         func describe(_ mention: Mention) -> String {
             switch mention.target {
-            case .citation(let ids, let kind): return "citation \(kind) " + ids.map(\.description).joined(separator: " ")
+            case .citation(let ids, let kind, _): return "citation \(kind) " + ids.map(\.description).joined(separator: " ")
             case .meeting(let ref):
                 let date = ref.date.map { d in "\(d.days.map(String.init).joined(separator: ","))-\(d.month)-\(d.year.map(String.init) ?? "?")" } ?? "?"
                 return "meeting \(ref.body) \(date)" + (ref.informal ? " informal" : "") + (ref.paper.map { " paper=\($0)" } ?? "")

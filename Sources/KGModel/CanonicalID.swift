@@ -5,6 +5,7 @@
 /// ah-tk-20232024-2075                                     Aanhangsel Handelingen (chamber, year, number)
 /// h-tk-20222023-84-12                                     Handelingen (chamber, year, meeting, item)
 /// zaak-2024Z08726                                         Tweede Kamer zaak number
+/// stb-2019-123                                            Staatsblad (year, number)
 /// 32014L0041   52022PC0209                                CELEX (EU acts; proposals in sector 5)
 /// country-TN   faction-VVD   person-van-weel              ISO 3166 alpha-2 country, faction, person
 /// meeting-jbz-2023-10-19   dossier-32317   doc-2c53b84423decd33
@@ -14,6 +15,8 @@ public enum CanonicalID: Hashable, Sendable, CustomStringConvertible {
     case aanhangsel(chamber: String, year: String, number: String)
     case handelingen(chamber: String, year: String, meeting: String, item: String)
     case zaak(String)
+    /// Staatsblad (the Dutch law gazette): year and number, printed `stb-2019-123`.
+    case staatsblad(year: String, number: String)
     case celex(String)
     case country(String)
     case faction(String)
@@ -30,6 +33,7 @@ public enum CanonicalID: Hashable, Sendable, CustomStringConvertible {
         case .aanhangsel(let chamber, let year, let number): return "ah-\(chamber)-\(year)-\(number)"
         case .handelingen(let chamber, let year, let meeting, let item): return "h-\(chamber)-\(year)-\(meeting)-\(item)"
         case .zaak(let number): return "zaak-" + number
+        case .staatsblad(let year, let number): return "stb-\(year)-\(number)"
         case .celex(let number): return number
         case .country(let iso): return "country-" + iso
         case .faction(let name): return "faction-" + name
@@ -52,7 +56,7 @@ public enum CanonicalID: Hashable, Sendable, CustomStringConvertible {
     /// A web address where the document can be read, when there is a public one.
     public var url: String? {
         switch self {
-        case .kamerstuk, .aanhangsel, .handelingen:
+        case .kamerstuk, .aanhangsel, .handelingen, .staatsblad:
             return "https://zoek.officielebekendmakingen.nl/\(description).html"
         case .celex(let number):
             return "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:\(number)"
@@ -91,6 +95,9 @@ public enum CanonicalID: Hashable, Sendable, CustomStringConvertible {
         case "zaak":
             guard parts.count == 2, isZaakNumber(parts[1]) else { return nil }
             return .zaak(parts[1])
+        case "stb":
+            guard parts.count == 3, parts[1].utf8.count == 4, isDigits(parts[1]), isDigits(parts[2]) else { return nil }
+            return .staatsblad(year: parts[1], number: parts[2])
         case "country":
             guard parts.count == 2, parts[1].utf8.count == 2, parts[1].utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })
             else { return nil }

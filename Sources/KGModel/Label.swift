@@ -34,6 +34,7 @@ public struct Label: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static let aanhangsel = Label(known: "Aanhangsel")
     public static let handelingen = Label(known: "Handelingen")
     public static let zaak = Label(known: "Zaak")
+    public static let staatsblad = Label(known: "Staatsblad")
 
     /// The twelve labels of the domain; the extractor also writes `Passage`, `Mention`, `Aanhangsel`,
     /// `Handelingen` and `Zaak`, and a graph may hold others.

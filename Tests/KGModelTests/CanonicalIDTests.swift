@@ -11,6 +11,7 @@ import Testing
         ("ah-tk-20232024-2075", .aanhangsel(chamber: "tk", year: "20232024", number: "2075")),
         ("h-tk-20222023-84-12", .handelingen(chamber: "tk", year: "20222023", meeting: "84", item: "12")),
         ("zaak-2024Z08726", .zaak("2024Z08726")),
+        ("stb-2019-123", .staatsblad(year: "2019", number: "123")),
         ("32014L0041", .celex("32014L0041")),
         ("52022PC0209", .celex("52022PC0209")),
         ("country-TN", .country("TN")),
@@ -30,7 +31,7 @@ import Testing
 
     @Test(arguments: [
         "", "kst", "kst-", "kst-32317", "kst-abc-1", "kst-32317-vi-85", "kst-32317-884-1-2", "ah-tk-20232025-1",
-        "ah-xx-20232024-1", "zaak-2024X08726", "zaak-2024Z0872", "country-tn", "country-TUN", "meeting-jbz-2023-02-30",
+        "ah-xx-20232024-1", "zaak-2024X08726", "zaak-2024Z0872", "stb-19-123", "stb-2019", "stb-2019-12a", "country-tn", "country-TUN", "meeting-jbz-2023-02-30",
         "doc-2C53B84423DECD33", "doc-2c53", "32014L041", "3201XL0041", "hello",
     ])
     func rejectsMalformed(text: String) {

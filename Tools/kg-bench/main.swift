@@ -1,8 +1,10 @@
 // kg-bench: benchmarks for the graph store. Run in release mode:
 //   swift run -c release kg-bench open   [--nodes N] [--edges M] [--runs R] [--dir DIR]
 //   swift run -c release kg-bench import [--edges M] [--runs R] [--dir DIR]
+//   swift run -c release kg-bench citations [--megabytes MB] [--runs R] [--corpus DIR]
 // Results are medians over R runs, with a baseline measured in the same run; see Tools/README.md.
 import Foundation
+import KGCitations
 import KGCommands
 import KGInterchange
 import KGModel
@@ -190,14 +192,54 @@ func importBenchmark(_ options: Options) throws {
     """)
 }
 
+/// The citation scanner over the corpus texts repeated to about `--megabytes` MB: MB/s, median of
+/// `--runs`, with a baseline of one plain pass that only counts newline bytes over the same buffer.
+func citationsBenchmark(_ options: Options) throws {
+    let megabytes = options.int("megabytes", 50), runs = options.int("runs", 5)
+    let directory = options.string("corpus", "Graph/corpus")
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".txt") }.sorted()
+    guard !names.isEmpty else { throw CommandError.cannotRead(path: directory, reason: "no .txt files (run from the repository root or pass --corpus DIR)") }
+    var corpus: [UInt8] = []
+    for name in names { corpus += try FileAccess.read(directory + "/" + name) + [0x0A, 0x0A] }
+    let once = CitationScanner.scan(corpus)
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(megabytes * 1_000_000 + corpus.count)
+    var copies = 0
+    while buffer.count < megabytes * 1_000_000 { buffer += corpus; copies += 1 }
+    var scanTimes: [Double] = [], baselineTimes: [Double] = []
+    var found = 0
+    for _ in 0..<runs {
+        let start = now()
+        found = buffer.withUnsafeBytes { CitationScanner.scan($0).count }
+        scanTimes.append(now() - start)
+        let baselineStart = now()
+        var newlines = 0
+        buffer.withUnsafeBufferPointer { for byte in $0 where byte == 0x0A { newlines += 1 } }
+        baselineTimes.append(now() - baselineStart)
+        precondition(newlines > 0)
+    }
+    precondition(found == once.count * copies, "the scan of the repeated corpus found \(found), expected \(once.count * copies)")
+    let size = Double(buffer.count) / 1_000_000
+    print("""
+
+    ## citations: the \(names.count) corpus texts x \(copies) = \(String(format: "%.1f", size)) MB (\(machine()), \(ISO8601DateFormatter().string(from: Date())))
+    | measure | median of \(runs) |
+    |---|---|
+    | `CitationScanner.scan` | \(String(format: "%.3f s (%.0f MB/s)", median(scanTimes), size / median(scanTimes))) |
+    | baseline: count newline bytes | \(String(format: "%.3f s (%.0f MB/s)", median(baselineTimes), size / median(baselineTimes))) |
+    | citations found | \(found) (\(once.count) per copy) |
+    """)
+}
+
 let arguments = CommandLine.arguments
 let options = Options(arguments.dropFirst(2))
 do {
     switch arguments.count > 1 ? arguments[1] : "" {
     case "open": try openBenchmark(options)
     case "import": try importBenchmark(options)
+    case "citations": try citationsBenchmark(options)
     default:
-        print("usage: kg-bench open [--nodes N] [--edges M] [--runs R] [--dir DIR]\n       kg-bench import [--edges M] [--runs R] [--dir DIR]")
+        print("usage: kg-bench open [--nodes N] [--edges M] [--runs R] [--dir DIR]\n       kg-bench import [--edges M] [--runs R] [--dir DIR]\n       kg-bench citations [--megabytes MB] [--runs R] [--corpus DIR]")
         exit(2)
     }
 } catch {

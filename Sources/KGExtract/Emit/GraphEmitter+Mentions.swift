@@ -88,7 +88,12 @@ extension GraphEmitter {
         var edgeProperties: Properties = [:]
         if let footnoteVia { edgeProperties["via"] = .string("footnote \(footnoteVia)") }
         switch mention.target {
-        case .citation(let ids, _):
+        case .citation(let ids, let kind, let note):
+            guard !ids.isEmpty else {
+                emitUnresolved(mention, from: from, provenance: prov, paragraph: paragraph, kind: "citation",
+                               reason: note ?? "a \(kind) citation without enough to make an id")
+                return
+            }
             ensureOwnerNode(from, paragraph: paragraph)
             for id in ids {
                 emitCitedNode(id, provenance: prov, listTitle: listTitle(clean, mention))
@@ -170,6 +175,12 @@ extension GraphEmitter {
             facts.node(id.nodeID, [.handelingen], ["year": .string(year), "meeting": .string(meeting), "item": .string(item)], provenance)
         case .zaak(let number):
             facts.node(id.nodeID, [.zaak], ["number": .string(number)], provenance)
+        case .dossier(let number, let suffix):
+            var properties: Properties = ["number": .string(number)]
+            if let suffix { properties["suffix"] = .string(suffix) }
+            facts.node(id.nodeID, [.dossier], properties, provenance)
+        case .staatsblad(let year, let number):
+            facts.node(id.nodeID, [.staatsblad], ["year": .string(year), "number": .string(number)], provenance)
         case .celex:
             let name = rules.reference.acts.first { $0.id == id.description }?.aliases.first
             emitRegulation(id.nodeID, name: name, provenance: provenance)
@@ -226,7 +237,7 @@ extension GraphEmitter {
     /// The Kamerstuk number a motion phrase gives: a citation in brackets right after it
     /// ("(Kamerstuk 26643, nr. 1011)"), or the only Kamerstuk its footnote cites ("Motie Veldkamp c.s.12").
     func motionNumber(_ ref: MotionRef, following: [Mention], clean: CleanText, paragraph: Int) -> CanonicalID? {
-        if let next = following.first, case .citation(let ids, let kind) = next.target, kind == "kamerstuk",
+        if let next = following.first, case .citation(let ids, let kind, _) = next.target, kind == "kamerstuk",
            next.range.lowerBound - ref.phraseEnd <= 3, ids.count == 1 {
             return ids[0]
         }
@@ -234,7 +245,7 @@ extension GraphEmitter {
             let report = analysis.paragraphs[paragraph].report
             if let footnote = analysis.footnotes.firstIndex(where: { $0.report == report && $0.number == marker.number }) {
                 let cited = analysis.footnoteMentions[footnote].compactMap { m -> CanonicalID? in
-                    if case .citation(let ids, let kind) = m.target, kind == "kamerstuk", ids.count == 1 { return ids[0] }
+                    if case .citation(let ids, let kind, _) = m.target, kind == "kamerstuk", ids.count == 1 { return ids[0] }
                     return nil
                 }
                 if cited.count == 1 { return cited[0] }
@@ -275,7 +286,6 @@ extension GraphEmitter {
         let id: NodeID
         if let kamerstuk {
             id = kamerstuk.nodeID
-            emitKamerstuk(kamerstuk, title: nil, provenance: provenance)
         } else if let earlier = context.motions.last(where: { GraphEmitter.memberKey($0.members) == key }) {
             id = earlier.id
             rule += ".corpus"
@@ -284,6 +294,7 @@ extension GraphEmitter {
         }
         let prov = Provenance(document: provenance.document, line: provenance.line, offset: provenance.offset, text: provenance.text,
                               rule: rule, confidence: provenance.confidence)
+        if let kamerstuk { emitKamerstuk(kamerstuk, title: nil, provenance: prov) }
         var labels: [Label] = [.motion]
         if id.rawValue.hasPrefix("kst-") { labels.append(.kamerstuk) }
         facts.node(id, labels, ["members": .list(ref.members.map { .string($0) })], prov)
@@ -332,7 +343,7 @@ extension GraphEmitter {
             for (k, mention) in mentions.enumerated() {
                 let prov = provenance(footnote: index, mention.range, rule: mention.rule, confidence: mention.confidence)
                 if case .motion = mention.target { continue }   // motions in footnotes are named in the text
-                if from == documentID, case .citation(let ids, _) = mention.target {
+                if from == documentID, case .citation(let ids, _, _) = mention.target {
                     for id in ids {
                         emitCitedNode(id, provenance: prov, listTitle: nil)
                         facts.edge(documentID, .cites, id.nodeID, ["via": .string("footnote \(footnote.number)")], prov)

@@ -5,7 +5,7 @@ import KGModel
 /// stay visible in the graph as `Mention` stubs.
 struct Mention {
     enum Target {
-        case citation(ids: [CanonicalID], kind: String)
+        case citation(ids: [CanonicalID], kind: String, note: String?)
         case meeting(MeetingRef)
         case office(offices: [String])
         case motion(MotionRef)

@@ -241,6 +241,22 @@ extension GraphEmitter {
            next.range.lowerBound - ref.phraseEnd <= 3, ids.count == 1 {
             return ids[0]
         }
+        // "de motie van het lid Kuik over een pilot ... (Kamerstuk 29754, nr. 658)": the first citation in
+        // brackets later in the same sentence, with no other motion in between.
+        for next in following {
+            if case .motion = next.target { break }
+            guard case .citation(let ids, let kind, _) = next.target else { continue }
+            guard kind == "kamerstuk", ids.count == 1, next.range.lowerBound > ref.phraseEnd,
+                  next.range.lowerBound - ref.phraseEnd <= 240 else { break }
+            var gap = Array(clean.bytes[ref.phraseEnd..<next.range.lowerBound])
+            if gap.first == UInt8(ascii: ".") { gap.removeFirst() }   // "c.s."
+            while gap.last == 0x20 { gap.removeLast() }
+            let endsSentence = gap.indices.contains { i in
+                (gap[i] == UInt8(ascii: ".") || gap[i] == UInt8(ascii: ";")) && i + 1 < gap.count && gap[i + 1] == 0x20
+            }
+            if gap.last == UInt8(ascii: "(") && !endsSentence { return ids[0] }
+            break
+        }
         if let marker = clean.markers.first(where: { $0.at >= ref.phraseEnd && $0.at <= ref.phraseEnd + 1 }) {
             let report = analysis.paragraphs[paragraph].report
             if let footnote = analysis.footnotes.firstIndex(where: { $0.report == report && $0.number == marker.number }) {

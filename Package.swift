@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(name: "kg", dependencies: ["KGCommands"]),
         // Benchmarks (open time, import throughput, ...): `swift run -c release kg-bench`.
         .executableTarget(
-            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands", "KGCitations"],
+            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands", "KGExtract", "KGCitations"],
             path: "Tools/kg-bench"),
 
         .target(name: "KGTestSupport", dependencies: ["KGModel", "KGStore"], path: "Tests/KGTestSupport"),

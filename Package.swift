@@ -10,12 +10,16 @@ let package = Package(
         .executable(name: "kg", targets: ["kg"]),
         .library(name: "KGModel", targets: ["KGModel"]),
         .library(name: "KGStore", targets: ["KGStore"]),
+        .library(name: "KGText", targets: ["KGText"]),
     ],
     targets: [
         // Leaf: ids, labels, values, provenance, canonical ids, the in-memory graph.
         .target(name: "KGModel"),
         // JSON values and the JSON Lines graph interchange form.
         .target(name: "KGInterchange", dependencies: ["KGModel"]),
+        // Source files -> the text the extractor reads, with an exact map back to source byte offsets
+        // (plain text and Markdown, publication XML in both dialects, PDF via pdftotext).
+        .target(name: "KGText", dependencies: ["KGModel"]),
         // The append-only graph file: format, encoding, file I/O, log reader/writer, snapshot.
         .target(name: "KGStore", dependencies: ["KGModel"]),
         // Subcommands, argument parsing, output formats, exit codes: the only place that prints.
@@ -30,6 +34,7 @@ let package = Package(
         .target(name: "KGTestSupport", dependencies: ["KGModel", "KGStore"], path: "Tests/KGTestSupport"),
         .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
         .testTarget(name: "KGInterchangeTests", dependencies: ["KGInterchange", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGTextTests", dependencies: ["KGText", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGCommandsTests", dependencies: ["KGCommands", "KGStore", "KGModel", "KGTestSupport"]),
     ]

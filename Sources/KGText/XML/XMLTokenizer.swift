@@ -239,13 +239,13 @@ public struct XMLTokenizer {
                                            valueRange: valueStart..<valueEnd))
             index = valueEnd + 1
         }
+        guard openElements.count < maxDepth else {
+            throw malformed(start, "elements nested deeper than \(maxDepth) levels")
+        }
         rootSeen = true
         if selfClosing {
             if openElements.isEmpty { rootClosed = true }
         } else {
-            guard openElements.count < maxDepth else {
-                throw malformed(start, "elements nested deeper than \(maxDepth) levels")
-            }
             openElements.append((name, start))
         }
         position = index

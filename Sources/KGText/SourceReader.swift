@@ -94,24 +94,41 @@ public enum SourceReader {
             throw refuse(0, "UTF-16 or UTF-32 text (byte order mark \(bytes.prefix(2).map(UTF8Validation.hex).joined(separator: " "))): "
                 + "convert to UTF-8")
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        // One pass for NUL bytes, line lengths and blankness; then UTF-8 validity.
+        var firstNul: Int?
+        var longLine: (start: Int, line: Int, length: Int)?
+        var blank = true
+        bytes.withUnsafeBufferPointer { buffer in
+            var lineStart = 0, line = 1
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                if byte == 0x0A {
+                    if longLine == nil, index - lineStart > Limits.maxLineBytes { longLine = (lineStart, line, index - lineStart) }
+                    lineStart = index + 1
+                    line += 1
+                } else if byte == 0 {
+                    firstNul = index
+                    return
+                } else if blank, byte != 0x20, byte != 0x09, byte != 0x0D, byte != 0x0C {
+                    blank = false
+                }
+            }
+            if longLine == nil, buffer.count - lineStart > Limits.maxLineBytes {
+                longLine = (lineStart, line, buffer.count - lineStart)
+            }
+        }
+        if let nul = firstNul {
             throw refuse(nul, "a NUL byte: this is binary data, not text")
         }
         if let bad = UTF8Validation.firstInvalidOffset(bytes) {
             throw refuse(bad, "invalid UTF-8 (byte \(UTF8Validation.hex(bytes[bad]))): Latin-1 or Windows-1252? "
                 + "convert to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)")
         }
-        var lineStart = 0, line = 1
-        while lineStart <= bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            if lineEnd - lineStart > Limits.maxLineBytes {
-                throw refuse(lineStart, "line \(line) is longer than \(Limits.maxLineBytes >> 20) MiB "
-                    + "(\(lineEnd - lineStart) bytes): not a text file?")
-            }
-            lineStart = lineEnd + 1
-            line += 1
+        if let longLine {
+            throw refuse(longLine.start, "line \(longLine.line) is longer than \(Limits.maxLineBytes >> 20) MiB "
+                + "(\(longLine.length) bytes): not a text file?")
         }
-        if bytes.allSatisfy({ UTF8Validation.isSpace($0) || $0 == 0x0C }) {
+        if blank {
             throw refuse(0, "no text: the file holds only whitespace (\(bytes.count) bytes)")
         }
     }

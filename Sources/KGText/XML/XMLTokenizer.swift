@@ -86,7 +86,11 @@ public struct XMLTokenizer {
             throw TextSourceError.malformedXML(offset: bad, reason: "invalid UTF-8 (byte \(UTF8Validation.hex(bytes[bad]))): "
                 + "Latin-1 or Windows-1252? convert to UTF-8")
         }
-        for (offset, byte) in bytes.enumerated() where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+        let control = bytes.withUnsafeBufferPointer { buffer in
+            buffer.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        }
+        if let offset = control {
+            let byte = bytes[offset]
             let what = byte == 0 ? "a NUL byte (binary data, not XML)"
                 : "the control character \(UTF8Validation.hex(byte)), which XML does not allow (binary data?)"
             throw TextSourceError.malformedXML(offset: offset, reason: what)

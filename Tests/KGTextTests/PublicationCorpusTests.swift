@@ -79,6 +79,7 @@ struct CorpusExpectation: Sendable, CustomStringConvertible {
                         "https://zoek.officielebekendmakingen.nl/kst-35300-XIV-67.html"],
               footnotes: 0,
               passages: ["\n\n35 470 XIV\n\n", "\n\nOntvangen 20 mei 2020\n\n## A ARTIKELGEWIJZE TOELICHTING BIJ HET WETSVOORSTEL\n\n",
+                         "\n\n## Wetsartikelen 1 tot en met 3\n\nDe begrotingsstaten die onderdeel zijn van de rijksbegroting,",
                          "\n\n- 1. de departementale begrotingsstaat van het Ministerie van Landbouw, Natuur en Voedselkwaliteit;\n\n",
                          "in de veegbrief (Kamerstuk 35300, XIV, nr. 67).", "ten opzichte van de 2e suppletoire begroting 2019",
                          "De Minister van Landbouw, Natuur en Voedselkwaliteit,\n\nC.J. Schouten\n"]),

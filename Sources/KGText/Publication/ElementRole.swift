@@ -56,8 +56,9 @@ enum ElementRole: Equatable {
     ]
 
     /// The role of element `name` whose parent is `parent` (with role `parentRole`); `root` is the
-    /// document element's name.
-    static func of(_ name: String, parent: String?, parentRole: ElementRole?, root: String?) -> ElementRole {
+    /// document element's name, `headingStyle` the element's `kopopmaak` attribute.
+    static func of(_ name: String, parent: String?, parentRole: ElementRole?, root: String?,
+                   headingStyle: String? = nil) -> ElementRole {
         if skipped.contains(name) { return .skip }
         switch name {
         case "kop":
@@ -73,7 +74,11 @@ enum ElementRole: Equatable {
             if parentRole == .listItem { return .inline }
             if parentRole == .cell { return .inlineThenSpace }
             return .paragraph
-        case "tuskop", "tussenkop": return .heading
+        case "tuskop": return .heading
+        case "tussenkop":
+            // `kopopmaak="rom"` is unstyled running text set apart (35470 has a whole sentence so), not a
+            // heading; the old dialect's `tuskop letat="rom"` are short real headings and stay headings.
+            return headingStyle == "rom" ? .paragraph : .heading
         case "li": return .listItem
         case "li.nr", "voornaam", "dossiernr": return .inlineThenSpace
         case "nummer": return parent == "stuk" ? .inline : .paragraph

@@ -142,7 +142,8 @@ struct PublicationRenderer {
         if frames.isEmpty { rootName = tag.name }
         metadata.start(tag, parent: parent?.name, grandparent: frames.count >= 2 ? frames[frames.count - 2].name : nil,
                        depth: frames.count + 1)
-        var role = ElementRole.of(tag.name, parent: parent?.name, parentRole: parent?.role, root: rootName)
+        var role = ElementRole.of(tag.name, parent: parent?.name, parentRole: parent?.role, root: rootName,
+                                  headingStyle: tag.attribute("kopopmaak"))
         if role == .footnoteLabel, openFootnotes.isEmpty { role = .inline }
         let skipped = (parent?.skipped ?? false) || role == .skip
         let parentInLabel = parent?.inLabel ?? false

@@ -25,15 +25,25 @@ public struct PublicationMetadata: Hashable, Sendable {
 
     /// A `<meta name scheme content>` element.
     public struct MetaField: Hashable, Sendable {
+        /// The `name` attribute (`DC.identifier`, `OVERHEIDop.indiener`).
         public let name: String
+        /// The `scheme` attribute, nil when absent (it may also be empty).
         public let scheme: String?
+        /// The `content` attribute, entity-decoded, as written.
         public let content: String
     }
 
     /// A signature: the office (`De Minister van Defensie,`) when stated, and the name.
     public struct Signer: Hashable, Sendable {
+        /// The office as printed, with its comma (`De Minister van Defensie,`), when stated.
         public let function: String?
+        /// The name as printed (`H.G.J. Bruins Slot`, `Vedder`).
         public let name: String
+
+        public init(function: String?, name: String) {
+            self.function = function
+            self.name = name
+        }
     }
 
     /// The dialect, from the root element.
@@ -84,7 +94,9 @@ public struct PublicationMetadata: Hashable, Sendable {
 
 /// A chamber of the States General.
 public enum Chamber: String, Hashable, Sendable {
+    /// The House of Representatives (`kamer="2"`).
     case tweedeKamer = "Tweede Kamer"
+    /// The Senate (`kamer="1"`).
     case eersteKamer = "Eerste Kamer"
     /// Both chambers (`kamer="sg"`: a paper of the States General as a whole).
     case statenGeneraal = "Staten-Generaal"

@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "kg", targets: ["kg"]),
         .library(name: "KGModel", targets: ["KGModel"]),
         .library(name: "KGStore", targets: ["KGStore"]),
+        .library(name: "KGText", targets: ["KGText"]),
     ],
     targets: [
         // Leaf: ids, labels, values, provenance, canonical ids, the in-memory graph.
@@ -18,12 +19,15 @@ let package = Package(
         .target(name: "KGInterchange", dependencies: ["KGModel"]),
         // Citation text -> canonical ids: a single-pass byte scanner and a resolver (pure functions).
         .target(name: "KGCitations", dependencies: ["KGModel"]),
+        // Source files -> the text the extractor reads, with an exact map back to source byte offsets
+        // (plain text and Markdown, publication XML in both dialects, PDF via pdftotext).
+        .target(name: "KGText", dependencies: ["KGModel"]),
         // Document text -> graph facts with provenance: segmentation, layout, rules, resolution.
         .target(name: "KGExtract", dependencies: ["KGModel", "KGCitations"]),
         // The append-only graph file: format, encoding, file I/O, log reader/writer, snapshot.
         .target(name: "KGStore", dependencies: ["KGModel"]),
         // Subcommands, argument parsing, output formats, exit codes: the only place that prints.
-        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCitations", "KGExtract"]),
+        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCitations", "KGText", "KGExtract"]),
         // The `kg` executable: main.swift only.
         .executableTarget(name: "kg", dependencies: ["KGCommands"]),
         // Benchmarks (open time, import throughput, ...): `swift run -c release kg-bench`.
@@ -35,6 +39,7 @@ let package = Package(
         .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
         .testTarget(name: "KGCitationsTests", dependencies: ["KGCitations", "KGModel"]),
         .testTarget(name: "KGInterchangeTests", dependencies: ["KGInterchange", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGTextTests", dependencies: ["KGText", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGCommandsTests", dependencies: ["KGCommands", "KGStore", "KGModel", "KGTestSupport"]),

@@ -7,8 +7,49 @@ import KGModel
 public struct CorpusContext: Sendable {
     struct TextEntry: Sendable {
         var id: NodeID
-        var shingles: Set<UInt64>
+        /// Sorted hashes of the text's word 3-grams.
+        var shingles: [UInt64]
         var faction: String
+    }
+
+    /// Texts (questions or answers) with an index on the few smallest shingle hashes of each, so a
+    /// near-duplicate is found among thousands without comparing against all of them (bottom-k
+    /// sketches: two texts with Jaccard similarity ≥ 0.7 share one of their 8 smallest hashes with
+    /// high probability).
+    struct TextIndex: Sendable {
+        static let sketch = 8
+        private(set) var entries: [TextEntry] = []
+        private var byKey: [UInt64: [Int]] = [:]
+        private var ids: Set<NodeID> = []
+
+        /// Adds a text; a node already indexed (the same question found again) is not added twice.
+        mutating func add(_ entry: TextEntry) {
+            guard ids.insert(entry.id).inserted else { return }
+            let index = entries.count
+            entries.append(entry)
+            for key in entry.shingles.prefix(TextIndex.sketch) { byKey[key, default: []].append(index) }
+        }
+
+        /// The entry most like `shingles` (Jaccard ≥ 0.7), with the similarity.
+        func match(_ shingles: [UInt64]) -> (NodeID, Double)? {
+            var candidates = Set<Int>()
+            for key in shingles.prefix(TextIndex.sketch) { for index in byKey[key] ?? [] { candidates.insert(index) } }
+            var best: (NodeID, Double)?
+            for index in candidates.sorted() {
+                let score = TextIndex.jaccard(entries[index].shingles, shingles)
+                if score >= 0.7 && score > (best?.1 ?? 0) { best = (entries[index].id, score) }
+            }
+            return best
+        }
+
+        static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+            var i = 0, j = 0, common = 0
+            while i < a.count && j < b.count {
+                if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            }
+            let union = a.count + b.count - common
+            return union == 0 ? 0 : Double(common) / Double(union)
+        }
     }
 
     struct MeetingEntry: Sendable {
@@ -26,8 +67,8 @@ public struct CorpusContext: Sendable {
     }
 
     var motions: [(members: [String], id: NodeID)] = []
-    var questions: [TextEntry] = []
-    var answers: [TextEntry] = []
+    var questions = TextIndex()
+    var answers = TextIndex()
     var meetings: [MeetingEntry] = []
     var kamerstukPapers: [PaperEntry] = []
     var documentPapers: [PaperEntry] = []
@@ -49,9 +90,9 @@ public struct CorpusContext: Sendable {
         for (label, keyPath) in [("Question", \CorpusContext.questions), ("Answer", \CorpusContext.answers)] {
             for node in nodes(label) {
                 let properties = try graph.properties(ofNode: node)
-                guard case .string(let text)? = properties["fingerprint"] ?? properties["text"] else { continue }
+                guard case .string(let text)? = properties["text"] else { continue }
                 let faction = properties["faction"]?.description ?? ""
-                self[keyPath: keyPath].append(TextEntry(id: graph.id(of: node), shingles: CorpusContext.shingles(text), faction: faction))
+                self[keyPath: keyPath].add(TextEntry(id: graph.id(of: node), shingles: CorpusContext.shingles(text), faction: faction))
             }
         }
         for node in nodes("Meeting") {
@@ -76,13 +117,37 @@ public struct CorpusContext: Sendable {
         return ""
     }
 
-    /// Word 3-grams of a normalised text, hashed.
-    static func shingles(_ text: String) -> Set<UInt64> {
-        let words = normalisedWords(text)
-        guard words.count >= 3 else { return Set(words.map { FNV1a.hash($0) }) }
-        var result = Set<UInt64>()
-        for i in 0...(words.count - 3) { result.insert(FNV1a.hash(words[i] + " " + words[i + 1] + " " + words[i + 2])) }
-        return result
+    /// Word 3-grams of a normalised text, hashed, sorted, without repeats.
+    static func shingles(_ text: String) -> [UInt64] {
+        // Words of letters and digits, ASCII-folded, hashed as they are read.
+        var words: [UInt64] = []
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inWord = false
+        for b in text.utf8 {
+            if Bytes.isLetter(b) || Bytes.isDigit(b) {
+                hash = (hash ^ UInt64(Bytes.lower(b))) &* 0x0000_0100_0000_01b3
+                inWord = true
+            } else if inWord {
+                words.append(hash)
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
+            }
+        }
+        if inWord { words.append(hash) }
+        var result: [UInt64] = []
+        if words.count < 3 {
+            result = words
+        } else {
+            result.reserveCapacity(words.count)
+            for i in 0...(words.count - 3) {
+                result.append((words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F).rotateLeft(17) ^ words[i + 2].rotateLeft(31))
+            }
+        }
+        result.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(result.count)
+        for value in result where unique.last != value { unique.append(value) }
+        return unique
     }
 
     /// Lower-cased words of letters and digits.
@@ -101,17 +166,6 @@ public struct CorpusContext: Sendable {
         return words
     }
 
-    /// The known question or answer most like `shingles` (Jaccard ≥ 0.7), with the similarity.
-    func match(_ shingles: Set<UInt64>, in entries: [TextEntry]) -> (NodeID, Double)? {
-        var best: (NodeID, Double)?
-        for entry in entries {
-            let common = entry.shingles.intersection(shingles).count
-            guard common > 0 else { continue }
-            let score = Double(common) / Double(entry.shingles.union(shingles).count)
-            if score >= 0.7 && score > (best?.1 ?? 0) { best = (entry.id, score) }
-        }
-        return best
-    }
 
     /// Adds what an extraction produced, for the next document in the same run.
     public mutating func absorb(_ batch: GraphBatch) {
@@ -123,9 +177,9 @@ public struct CorpusContext: Sendable {
                 motions.append((members.map(\.description), node.id))
             }
             if labels.contains("Question") || labels.contains("Answer"),
-               case .string(let text)? = properties["fingerprint"] ?? properties["text"] {
+               case .string(let text)? = properties["text"] {
                 let entry = TextEntry(id: node.id, shingles: CorpusContext.shingles(text), faction: properties["faction"]?.description ?? "")
-                if labels.contains("Question") { questions.append(entry) } else { answers.append(entry) }
+                if labels.contains("Question") { questions.add(entry) } else { answers.add(entry) }
             }
             if labels.contains("Meeting"), case .date(let from)? = properties["date"] {
                 var to = from
@@ -138,4 +192,8 @@ public struct CorpusContext: Sendable {
             }
         }
     }
+}
+
+extension UInt64 {
+    func rotateLeft(_ n: UInt64) -> UInt64 { (self << n) | (self >> (64 - n)) }
 }

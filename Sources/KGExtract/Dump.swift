@@ -83,7 +83,7 @@ extension ExtractionResult {
     func dumpGraph() -> String {
         var out = ["# graph facts from \(analysis.input.fileName): \(batch.nodes.count) node facts, \(batch.edges.count) edge facts"]
         for node in batch.nodes {
-            let properties = node.properties.keys.sorted().filter { $0 != "fingerprint" }.map { key -> String in
+            let properties = node.properties.keys.sorted().map { key -> String in
                 let value = node.properties[key]!.description
                 return "\(key)=\(value.count > 60 ? String(value.prefix(60)) + "…" : value)"
             }

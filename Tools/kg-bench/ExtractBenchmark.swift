@@ -114,10 +114,25 @@ enum SyntheticCorpus {
             out.append(b)
             i += 1
         }
-        var result = String(decoding: out, as: UTF8.self)
         for (k, surname) in surnames.enumerated() {
-            result = result.replacingOccurrences(of: surname, with: replacements[(k + copy) % replacements.count])
+            out = replace(out, Array(surname.utf8), Array(replacements[(k + copy) % replacements.count].utf8))
         }
-        return Array(result.utf8)
+        return out
+    }
+
+    static func replace(_ text: [UInt8], _ pattern: [UInt8], _ replacement: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var i = 0
+        while i < text.count {
+            if text[i] == pattern[0] && i + pattern.count <= text.count && text[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out += replacement
+                i += pattern.count
+            } else {
+                out.append(text[i])
+                i += 1
+            }
+        }
+        return out
     }
 }

@@ -131,11 +131,11 @@ extension GraphEmitter {
     func isMeetingReport() -> Bool {
         guard analysis.layout.reports.isEmpty else { return false }
         for paragraph in analysis.paragraphs.prefix(12) {
-            let text = paragraph.clean.string.lowercased()
-            if text.contains("het verslag") && (text.contains("bijeenkomst") || text.contains("jbz-raad")) { return true }
-            if text.hasPrefix("verslag van de formele bijeenkomst") { return true }
+            let text = paragraph.clean.bytes
+            if Bytes.contains(text, "het verslag", ignoringCase: true)
+                && (Bytes.contains(text, "bijeenkomst", ignoringCase: true) || Bytes.contains(text, "jbz-raad", ignoringCase: true)) { return true }
         }
-        return analysis.paragraphs.contains { $0.clean.string.hasPrefix("Verslag van de formele bijeenkomst") }
+        return analysis.paragraphs.contains { Bytes.hasPrefix($0.clean.bytes, at: 0, "Verslag van de formele bijeenkomst") }
     }
 
     /// Document -same_as-> Kamerstuk: by the number it states, its publication metadata, or by being

@@ -80,7 +80,7 @@ extension GraphEmitter {
         guard id.rawValue.hasPrefix("passage-"), !facts.hasNode(id) else { return }
         let prov = wholeParagraph(paragraph, rule: "passage")
         facts.node(id, [.passage], ["text": .string(excerpt([paragraph])), "report": .int(Int64(analysis.paragraphs[paragraph].report))], prov)
-        facts.edge(documentID, .contains, id, ["report": .int(Int64(analysis.paragraphs[paragraph].report))], prov)
+        facts.edge(documentID, .contains, id, ["report": .int(Int64(analysis.paragraphs[paragraph].report))], leadSpan(paragraph, rule: "contains.passage"))
     }
 
     mutating func emit(_ mention: Mention, from: NodeID, provenance prov: Provenance, paragraph: Int, following: [Mention],

@@ -64,8 +64,8 @@ extension GraphEmitter {
     mutating func answeringMinisters(_ report: DocumentLayout.Report) -> [(id: NodeID, provenance: Provenance)] {
         var result: [(NodeID, Provenance)] = []
         for paragraph in report.intro {
-            let text = analysis.paragraphs[paragraph].clean.string
-            guard text.contains("beantwoord") || text.contains("voorgelegd") else { continue }
+            let text = analysis.paragraphs[paragraph].clean.bytes
+            guard Bytes.contains(text, "beantwoord") || Bytes.contains(text, "voorgelegd") else { continue }
             for mention in analysis.paragraphMentions[paragraph] {
                 guard case .office(let offices) = mention.target else { continue }
                 for office in offices {
@@ -99,12 +99,13 @@ extension GraphEmitter {
             finding(.warning, paragraph: item.marker, "an answer without a question before it")
             return
         }
-        let questionText = item.question.map { analysis.paragraphs[$0].clean.string }.joined(separator: " ")
+        // Identity: the first 600 characters, as stored in `text` (what later documents compare against).
+        let questionText = excerpt(item.question)
         let questionShingles = CorpusContext.shingles(questionText)
         let factionName = section.factionText
         let questionID: NodeID
         var identityRule = "question.text-hash"
-        if let (existing, score) = context.match(questionShingles, in: context.questions) {
+        if let (existing, score) = context.questions.match(questionShingles) {
             questionID = existing
             identityRule = "question.same-text \(String(format: "%.2f", score))"
         } else {
@@ -113,10 +114,11 @@ extension GraphEmitter {
         let questionProv = provenance(paragraph: item.question[0], 0..<analysis.paragraphs[item.question[0]].clean.bytes.count,
                                       rule: identityRule, confidence: 0.9)
         facts.node(questionID, [.question], [
-            "text": .string(excerpt(item.question)), "fingerprint": .string(excerpt(item.question, limit: 4000)),
+            "text": .string(questionText),
             "faction": .string(factionName), "report": .int(Int64(report.number)), "number": .int(Int64(item.number)),
         ], questionProv)
-        facts.edge(documentID, .contains, questionID, ["report": .int(Int64(report.number)), "section": .string(factionName)], questionProv)
+        let questionLead = leadSpan(item.question[0], rule: "contains.question")
+        facts.edge(documentID, .contains, questionID, ["report": .int(Int64(report.number)), "section": .string(factionName)], questionLead)
         for faction in factions {
             facts.node(faction.id, [.faction], ["name": .string(faction.name)], faction.provenance)
             facts.edge(faction.id, .asks, questionID, [:], faction.provenance)
@@ -131,18 +133,19 @@ extension GraphEmitter {
             finding(.warning, paragraph: item.marker, "an \"Antwoord\" marker with no answer text after it")
             return
         }
-        let answerText = item.answer.map { analysis.paragraphs[$0].clean.string }.joined(separator: " ")
+        let answerText = excerpt(item.answer)
         let answerID: NodeID
         var answerRule = "answer.text-hash"
-        if let (existing, score) = context.match(CorpusContext.shingles(answerText), in: context.answers) {
+        if let (existing, score) = context.answers.match(CorpusContext.shingles(answerText)) {
             answerID = existing
             answerRule = "answer.same-text \(String(format: "%.2f", score))"
         } else {
             answerID = NodeID(trusted: "answer-" + String(SHA256.hex(of: Array(CorpusContext.normalisedWords(answerText).joined(separator: " ").utf8)).prefix(16)))
         }
         let answerProv = provenance(paragraph: item.answer[0], 0..<analysis.paragraphs[item.answer[0]].clean.bytes.count, rule: answerRule, confidence: 0.9)
-        facts.node(answerID, [.answer], ["text": .string(excerpt(item.answer)), "fingerprint": .string(excerpt(item.answer, limit: 4000))], answerProv)
-        facts.edge(documentID, .contains, answerID, ["report": .int(Int64(report.number)), "section": .string(factionName)], answerProv)
+        facts.node(answerID, [.answer], ["text": .string(answerText)], answerProv)
+        facts.edge(documentID, .contains, answerID, ["report": .int(Int64(report.number)), "section": .string(factionName)],
+                   leadSpan(item.answer[0], rule: "contains.answer"))
         facts.edge(answerID, .answers, questionID, [:], markerProv)
         for paragraph in item.answer { owner[paragraph] = answerID }
     }

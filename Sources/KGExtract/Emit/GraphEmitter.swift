@@ -50,6 +50,19 @@ struct GraphEmitter {
         provenance(paragraph: paragraph, 0..<analysis.paragraphs[paragraph].clean.bytes.count, rule: rule, confidence: confidence)
     }
 
+    /// The opening of a paragraph (to its first sentence end, at most ~120 bytes, at a word edge): the
+    /// span edges about the whole paragraph point at, so records do not repeat whole paragraphs.
+    func leadSpan(_ paragraph: Int, rule: String, confidence: Double = 1.0) -> Provenance {
+        let bytes = analysis.paragraphs[paragraph].clean.bytes
+        var end = min(bytes.count, 120)
+        if let stop = bytes.prefix(end).firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "?") }) {
+            end = stop + 1
+        } else if end < bytes.count {
+            while end > 20 && bytes[end] != 0x20 { end -= 1 }
+        }
+        return provenance(paragraph: paragraph, 0..<end, rule: rule, confidence: confidence)
+    }
+
     /// A short excerpt of a paragraph's clean text.
     func excerpt(_ paragraphs: [Int], limit: Int = 600) -> String {
         var text = paragraphs.map { analysis.paragraphs[$0].clean.string }.joined(separator: " ")
@@ -87,21 +100,41 @@ struct GraphEmitter {
         return facts.batch
     }
 
+    /// A lower-case ASCII slug: letters and digits, accents folded (ş -> s, ë -> e), anything else a
+    /// single hyphen: "Yeşilgöz-Zegerius" -> "yesilgoz-zegerius", "Van der Burg" -> "van-der-burg".
     static func slug(_ text: String) -> String {
         var out: [UInt8] = []
-        let folded = text.lowercased()
-            .replacingOccurrences(of: "ş", with: "s").replacingOccurrences(of: "ö", with: "o").replacingOccurrences(of: "ë", with: "e")
-            .replacingOccurrences(of: "é", with: "e").replacingOccurrences(of: "è", with: "e").replacingOccurrences(of: "ü", with: "u")
-            .replacingOccurrences(of: "ï", with: "i").replacingOccurrences(of: "ç", with: "c").replacingOccurrences(of: "ğ", with: "g")
-            .replacingOccurrences(of: "á", with: "a").replacingOccurrences(of: "ó", with: "o").replacingOccurrences(of: "ú", with: "u")
-        for b in folded.utf8 {
-            if Bytes.isLower(b) || Bytes.isDigit(b) {
-                out.append(b)
-            } else if out.last != UInt8(ascii: "-") && !out.isEmpty {
-                out.append(UInt8(ascii: "-"))
+        out.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for scalar in text.unicodeScalars {
+            var folded: UInt8?
+            let value = scalar.value
+            if value < 0x80 {
+                let b = UInt8(value)
+                if Bytes.isUpper(b) || Bytes.isLower(b) || Bytes.isDigit(b) { folded = Bytes.lower(b) }
+            } else if let ascii = GraphEmitter.accentFolding[value] {
+                folded = ascii
+            }
+            if let folded {
+                if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                out.append(folded)
+            } else {
+                pendingHyphen = true
             }
         }
-        while out.last == UInt8(ascii: "-") { out.removeLast() }
         return String(decoding: out, as: UTF8.self)
     }
-}
+
+    /// Latin letters with diacritics -> their base letter (lower case).
+    static let accentFolding: [UInt32: UInt8] = {
+        var map: [UInt32: UInt8] = [:]
+        let groups: [(String, Character)] = [("àáâãäåāăąÀÁÂÃÄÅĀĂĄ", "a"), ("çćĉċčÇĆĈĊČ", "c"), ("ďđĎĐ", "d"), ("èéêëēĕėęěÈÉÊËĒĔĖĘĚ", "e"),
+                                             ("ĝğġģĜĞĠĢ", "g"), ("ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ", "i"), ("ñńņňÑŃŅŇ", "n"), ("òóôõöøōŏőÒÓÔÕÖØŌŎŐ", "o"),
+                                             ("ŕřŔŘ", "r"), ("śŝşšŚŜŞŠ", "s"), ("ţťŢŤ", "t"), ("ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ", "u"), ("ýÿŷÝŸŶ", "y"),
+                                             ("źżžŹŻŽ", "z")]
+        for (letters, base) in groups {
+            for scalar in letters.unicodeScalars { map[scalar.value] = base.asciiValue! }
+        }
+        return map
+    }()}

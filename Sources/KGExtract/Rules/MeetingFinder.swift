@@ -23,11 +23,14 @@ enum MeetingFinder {
         Body(words: ["raad", "van", "sociale", "zaken", "en", "werkgelegenheid"], code: "epsco", name: "Raad WSBVC"),
     ]
 
+    /// Hashes of the first words of the bodies: a quick filter before matching.
+    static let firstWords: Set<UInt64> = Set(bodies.map { WordTokens.hash(Array($0.words[0].utf8)) })
+
     static func find(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
         var found: [Mention] = []
         var i = 0
         while i < words.count {
-            guard let body = bodies.first(where: { matches($0.words, words, at: i) }) else { i += 1; continue }
+            guard firstWords.contains(words[i].hash), let body = bodies.first(where: { matches($0.words, words, at: i) }) else { i += 1; continue }
             var j = i + body.words.count
             if body.words == ["jbz-"] {
                 guard words.is(j, "raad") else { i += 1; continue }

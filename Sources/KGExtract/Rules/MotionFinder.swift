@@ -9,6 +9,9 @@ enum MotionFinder {
         var i = 0
         while i < words.count {
             let token = words[i]
+            // Cheap filter: only words starting with "motie".
+            guard token.lower.count >= 5, token.lower[0] == UInt8(ascii: "m"), token.lower[1] == UInt8(ascii: "o"),
+                  Bytes.hasPrefix(token.lower, at: 0, "motie") else { i += 1; continue }
             let text = String(decoding: token.lower, as: UTF8.self)
             // "motie-Brekelmans": the name is glued to the word.
             if text.hasPrefix("motie-") || text.hasPrefix("moties-") {

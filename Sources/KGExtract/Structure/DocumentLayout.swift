@@ -99,8 +99,9 @@ struct DocumentLayout {
 
     /// "II Reactie van de bewindspersonen" and the like end the last section.
     static func isClosingHeading(_ paragraph: Paragraph) -> Bool {
-        let text = paragraph.clean.string.lowercased()
-        return paragraph.clean.bytes.count < 60 && (text.hasPrefix("ii reactie van de bewindsperso") || text.hasPrefix("ii. reactie van de bewindsperso"))
+        let bytes = paragraph.clean.bytes
+        return bytes.count < 60 && (Bytes.hasPrefix(bytes, at: 0, "ii reactie van de bewindsperso", ignoringCase: true)
+            || Bytes.hasPrefix(bytes, at: 0, "ii. reactie van de bewindsperso", ignoringCase: true))
     }
 
     /// Splits a section into questions and answers. Every "Antwoord" marker closes a question; the
@@ -148,8 +149,9 @@ struct DocumentLayout {
 
     /// "De leden van de X-fractie hebben kennisgenomen van ... en hebben nog enkele vragen."
     static func isIntroduction(_ paragraph: Paragraph) -> Bool {
-        let text = paragraph.clean.string
-        return text.utf8.count < 400 && !text.contains("?") && (text.contains("kennisgenomen") || text.contains("kennis genomen") || text.contains(" gelezen"))
+        let text = paragraph.clean.bytes
+        return text.count < 400 && !text.contains(UInt8(ascii: "?"))
+            && (Bytes.contains(text, "kennisgenomen") || Bytes.contains(text, "kennis genomen") || Bytes.contains(text, " gelezen"))
     }
 
     static func containsQuestionMark(_ paragraph: Paragraph) -> Bool {
@@ -163,18 +165,15 @@ struct DocumentLayout {
     /// asks something or speaks of "de leden" in its first words.
     static func isQuestionLike(_ paragraph: Paragraph) -> Bool {
         if paragraph.bold { return false }
-        let clean = paragraph.clean.bytes
-        let head = clean.prefix(90).map(Bytes.lower)
-        let headText = String(decoding: head, as: UTF8.self)
-        if headText.contains("leden") { return true }
-        if questionOpeners.contains(where: { headText.hasPrefix($0) }) && containsQuestionMark(paragraph) { return true }
+        let head = paragraph.clean.bytes.prefix(90)
+        if Bytes.contains(head, "leden", ignoringCase: true) { return true }
+        if questionOpeners.contains(where: { Bytes.hasPrefix(paragraph.clean.bytes, at: 0, $0, ignoringCase: true) }) && containsQuestionMark(paragraph) { return true }
         return false
     }
 
     static func saysNoQuestions(_ paragraph: Paragraph) -> Bool {
-        let text = paragraph.clean.string.lowercased()
-        return text.contains("geen verdere vragen") || text.contains("geen vragen") || text.contains("geen aanvullende vragen")
-            || text.contains("geen opmerkingen")
+        let text = paragraph.clean.bytes
+        return ["geen verdere vragen", "geen vragen", "geen aanvullende vragen", "geen opmerkingen"].contains { Bytes.contains(text, $0, ignoringCase: true) }
     }
 }
 

@@ -20,6 +20,24 @@ enum Bytes {
         return true
     }
 
+    /// Whether `haystack` contains `needle` (ASCII case folded when `ignoringCase`).
+    static func contains<C: Collection>(_ haystack: C, _ needle: String, ignoringCase: Bool = false) -> Bool where C.Element == UInt8, C.Index == Int {
+        let pattern = Array(needle.utf8).map { ignoringCase ? lower($0) : $0 }
+        guard let first = pattern.first, haystack.count >= pattern.count else { return pattern.isEmpty }
+        var i = haystack.startIndex
+        let last = haystack.endIndex - pattern.count
+        while i <= last {
+            let b = ignoringCase ? lower(haystack[i]) : haystack[i]
+            if b == first {
+                var k = 1
+                while k < pattern.count && (ignoringCase ? lower(haystack[i + k]) : haystack[i + k]) == pattern[k] { k += 1 }
+                if k == pattern.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// `text` lower-cased in ASCII (other bytes unchanged).
     static func lowered(_ text: String) -> [UInt8] { text.utf8.map(lower) }
 

@@ -2,15 +2,17 @@
 /// token sequences, longest match first, case-insensitively in ASCII. Built once per reference
 /// set; matching is a dictionary lookup per token.
 struct PhraseMatcher<Payload: Sendable>: Sendable {
-    private var byFirst: [[UInt8]: [(tokens: [[UInt8]], payload: Payload, caseSensitive: String?)]] = [:]
+    /// Candidates by the hash of their first word.
+    private var byFirst: [UInt64: [(tokens: [[UInt8]], payload: Payload, caseSensitive: String?)]] = [:]
 
     /// Adds `phrase`; with `caseSensitive`, the original text must match exactly (for short
     /// abbreviations such as "VK" that are also words).
     mutating func add(_ phrase: String, _ payload: Payload, caseSensitive: Bool = false) {
         let words = WordTokens(Array(phrase.utf8)).tokens.map(\.lower)
         guard let first = words.first else { return }
-        byFirst[first, default: []].append((words, payload, caseSensitive ? phrase : nil))
-        byFirst[first]!.sort { $0.tokens.count > $1.tokens.count }
+        let key = WordTokens.hash(first)
+        byFirst[key, default: []].append((words, payload, caseSensitive ? phrase : nil))
+        byFirst[key]!.sort { $0.tokens.count > $1.tokens.count }
     }
 
     var isEmpty: Bool { byFirst.isEmpty }
@@ -21,7 +23,7 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         var i = 0
         while i < tokens.count {
             var matched = false
-            if let candidates = byFirst[tokens[i].lower] {
+            if let candidates = byFirst[tokens[i].hash] {
                 for candidate in candidates where i + candidate.tokens.count <= tokens.count {
                     var ok = true
                     for (k, word) in candidate.tokens.enumerated() where tokens[i + k].lower != word {

@@ -9,6 +9,8 @@ struct WordTokens {
         /// Whether the original starts with an upper-case letter.
         var capitalized: Bool
         var isNumber: Bool
+        /// FNV-1a of `lower`, for dictionary lookups.
+        var hash: UInt64
     }
 
     private(set) var tokens: [Token] = []
@@ -42,8 +44,15 @@ struct WordTokens {
                     }
                 }
                 if i == start { i += 1; continue }
-                let lower = bytes[start..<i].map(Bytes.lower)
-                tokens.append(Token(range: start..<i, lower: lower, capitalized: Bytes.isUpper(bytes[start]) || bytes[start] >= 0xC3, isNumber: allDigits))
+                var lower = [UInt8](repeating: 0, count: i - start)
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for k in start..<i {
+                    let folded = Bytes.lower(bytes[k])
+                    lower[k - start] = folded
+                    hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01b3
+                }
+                tokens.append(Token(range: start..<i, lower: lower, capitalized: Bytes.isUpper(bytes[start]) || bytes[start] >= 0xC3,
+                                    isNumber: allDigits, hash: hash))
             } else {
                 i += 1
             }
@@ -55,7 +64,17 @@ struct WordTokens {
 
     /// Whether token `i` equals `word` (lower-case ASCII).
     func `is`(_ i: Int, _ word: String) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].lower.elementsEqual(word.utf8)
+        guard i >= 0 && i < tokens.count else { return false }
+        let lower = tokens[i].lower
+        guard lower.count == word.utf8.count, lower.first == word.utf8.first else { return false }
+        return lower.elementsEqual(word.utf8)
+    }
+
+    /// FNV-1a of a word's bytes, as `Token.hash` computes it.
+    static func hash(_ word: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return hash
     }
 
     /// Whether token `i` is one of `words`.

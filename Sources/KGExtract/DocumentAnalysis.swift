@@ -46,6 +46,26 @@ struct DocumentAnalysis {
         return (safeStart, lines.line(of: safeStart), String(decoding: bytes[safeStart..<safeEnd], as: UTF8.self))
     }
 
+    /// The source span of a range of the document text.
+    func span(textRange: Range<Int>) -> (offset: Int, line: Int, text: String) {
+        let start = input.sourceOffset(textRange.lowerBound)
+        let end = textRange.isEmpty ? start : input.sourceOffset(textRange.upperBound - 1) + 1
+        let bytes = input.sourceBytes
+        let safeStart = min(max(0, start), bytes.count), safeEnd = min(max(safeStart, end), bytes.count)
+        return (safeStart, lines.line(of: safeStart), String(decoding: bytes[safeStart..<safeEnd], as: UTF8.self))
+    }
+
+    /// The paragraph whose lines hold text offset `offset`, or the paragraph holding the marker of the
+    /// footnote whose lines hold it.
+    func paragraph(holding offset: Int) -> Int? {
+        if let paragraph = paragraphs.first(where: { $0.lines.contains { $0.contains(offset) } }) { return paragraph.index }
+        if let footnote = footnotes.first(where: { $0.lines.contains { $0.contains(offset) } }),
+           let marker = markerOf[FootnoteKey(report: footnote.report, number: footnote.number)] {
+            return marker.paragraph
+        }
+        return nil
+    }
+
     /// The document date: the header's, else the publication's.
     var date: Day? { header.date?.value ?? input.publication?.date }
 }

@@ -1,37 +1,47 @@
+import Foundation
+import KGExtract
 import KGInterchange
 import KGModel
 import KGStore
 
-/// `kg demo`: the main job on a fresh clone. Builds the graph from the bundled data when it is not
-/// built yet, then shows what is in it.
+/// `kg demo`: the main job on a fresh clone. Builds the graph from the bundled corpus when it is not
+/// built yet (ingesting only what is new), then shows what is in it.
 enum DemoCommand {
-    static let defaultSample = "Graph/sample/jbz-raad-2024-07.jsonl"
+    static let corpusFolders = ["Graph/corpus", "Graph/corpus-xml"]
 
     static var spec: CommandSpec { CommandSpec(
-        name: "demo", abstract: "Build the graph from the bundled data (if not built yet) and show it.",
-        usage: "[--sample FILE.jsonl]",
-        discussion: "Run from the repository root. Loads the sample graph drawn from Graph/corpus/000 (a letter on the informal JBZ-Raad of July 2024), then prints the graph's counts and the letter's node with its edges and provenance.",
-        options: [OptionSpec("sample", value: "FILE", help: "the sample graph (default \(defaultSample))")],
-        run: { arguments, invocation in
+        name: "demo", abstract: "Build the graph from the bundled corpus (if not built yet) and show what it holds.",
+        usage: "[--graph PATH]",
+        discussion: "Run from the repository root. Ingests Graph/corpus (five papers on JBZ-Raad meetings) and Graph/corpus-xml (eleven papers in publication XML) into the graph, skipping documents already in it, then prints the graph's counts, the documents, and what one paper says with provenance.",
+        run: { _, invocation in
             let context = invocation.context
-            let sample = arguments.value("sample") ?? defaultSample
-            let bytes: [UInt8]
-            do { bytes = try FileAccess.read(sample) } catch {
-                throw CommandError.refused("\(error); run `kg demo` from the repository root, or pass --sample FILE.jsonl")
+            let folders = corpusFolders.filter { FileManager.default.fileExists(atPath: $0) }
+            guard !folders.isEmpty else {
+                throw CommandError.refused("no Graph/corpus here; run `kg demo` from the repository root")
             }
-            let batch = try JSONLines.decode(bytes, source: sample)
-            let store = try invocation.openForWriting(create: true)
-            let outcome = try store.commit(batch, source: "sample:" + sample, sourceHash: SHA256.hex(of: bytes))
-            switch outcome {
-            case .unchanged(let sequence): context.note("\(invocation.graphPath): sample already loaded (transaction \(sequence))")
-            case .committed(let info, _): context.note("\(invocation.graphPath): loaded \(sample) as transaction \(info.sequence)")
-            }
-            store.close()
+            context.out("== kg ingest \(folders.joined(separator: " "))")
+            let code = KG.run(["--graph", invocation.graphPath, "ingest"] + folders, context: context)
+            guard code == 0 else { throw CommandError.refused("ingesting the bundled corpus failed (see above)") }
+            context.out("")
             context.out("== kg stats")
             _ = KG.run(["--graph", invocation.graphPath, "stats"], context: context)
-            guard let document = batch.nodes.first(where: { $0.labels.contains(.document) }) else { return }
+            let store = try invocation.openForReading()
+            defer { store.close() }
+            let graph = store.graph
+            guard let documentLabel = graph.labelNames.id(of: "Document") else { return }
             context.out("")
-            context.out("== kg show \(document.id)")
-            _ = KG.run(["--graph", invocation.graphPath, "show", document.id.rawValue], context: context)
+            context.out("== documents")
+            for node in graph.nodes(withLabel: documentLabel) {
+                let properties = try graph.properties(ofNode: Int(node))
+                let date = properties["date"]?.description ?? "undated"
+                let kamerstuk = properties["kamerstuk"].map { " = \($0)" } ?? ""
+                let title = properties["title"]?.description ?? ""
+                context.out("\(graph.id(of: Int(node)))  \(date)\(kamerstuk)  \(title.count > 70 ? String(title.prefix(70)) + "…" : title)")
+            }
+            if let motion = graph.index(of: "kst-26643-1011") {
+                context.out("")
+                context.out("== kg show \(graph.id(of: motion))   (a motion, the papers that refer to it, and where)")
+                _ = KG.run(["--graph", invocation.graphPath, "show", "kst-26643-1011"], context: context)
+            }
         }) }
 }

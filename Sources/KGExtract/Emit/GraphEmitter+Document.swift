@@ -11,14 +11,23 @@ extension GraphEmitter {
             "reports": .int(Int64(analysis.layout.reports.count)),
         ]
         var provenance: Provenance?
-        if let subject = header.subject {
+        if let publication = input.publication, !publication.title.isEmpty {
+            properties["title"] = .string(publication.title)
+        } else if let subject = header.subject {
             properties["title"] = .string(subject.value)
             provenance = self.provenance(paragraph: subject.paragraph, subject.range, rule: "document.subject")
-        } else if let publication = input.publication {
-            properties["title"] = .string(publication.title)
-        } else if let first = analysis.paragraphs.first(where: { $0.kind == .text && $0.clean.bytes.count > 40 }) {
-            properties["title"] = .string(excerpt([first.index], limit: 160))
-            provenance = wholeParagraph(first.index, rule: "document.first-paragraph", confidence: 0.5)
+        } else if let title = header.statedTitle, let stated = header.statedKamerstuk {
+            properties["title"] = .string(title)
+            provenance = wholeParagraph(stated.paragraph, rule: "document.stated-title", confidence: 0.9)
+        } else if let opening = analysis.paragraphs.first(where: { Bytes.hasPrefix($0.clean.bytes, at: 0, "Hierbij ") })
+                    ?? analysis.paragraphs.first(where: { $0.kind == .text && $0.clean.bytes.count > 40 }) {
+            // No subject line: the letter's opening sentence.
+            let bytes = opening.clean.bytes
+            var end = bytes.firstIndex(of: UInt8(ascii: ".")).map { $0 + 1 } ?? bytes.count
+            if end > 300 { end = 300 }
+            while end < bytes.count && end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            properties["title"] = .string(String(decoding: bytes[0..<end], as: UTF8.self))
+            provenance = self.provenance(paragraph: opening.index, 0..<end, rule: "document.opening-sentence", confidence: 0.5)
         }
         if let date = analysis.date {
             properties["date"] = .date(date)

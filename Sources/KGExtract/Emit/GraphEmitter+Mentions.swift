@@ -371,4 +371,25 @@ extension GraphEmitter {
             }
         }
     }
+
+    // MARK: Publication links
+
+    /// The official XML's `<extref doc="kst-...">` links are citations taken as given: the passage,
+    /// question or answer holding the link cites its target.
+    mutating func emitPublicationLinks() {
+        guard let links = analysis.input.publication?.links else { return }
+        for link in links {
+            guard let id = CanonicalID.parse(link.target) else { continue }
+            let span = analysis.span(textRange: link.textRange)
+            let prov = Provenance(document: analysis.input.sha256, line: span.line, offset: span.offset, text: span.text,
+                                  rule: "xml.extref", confidence: 1.0)
+            var from = documentID
+            if let paragraph = analysis.paragraph(holding: link.textRange.lowerBound), let owner = owner[paragraph] ?? fallbackOwner(paragraph) {
+                from = owner
+                ensureOwnerNode(owner, paragraph: paragraph)
+            }
+            emitCitedNode(id, provenance: prov, listTitle: nil)
+            facts.edge(from, .cites, id.nodeID, ["rule": .string("xml.extref")], prov)
+        }
+    }
 }

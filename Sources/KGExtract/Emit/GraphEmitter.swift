@@ -96,6 +96,7 @@ struct GraphEmitter {
         collectMotionNumbers()
         emitMentions()
         emitFootnotes()
+        emitPublicationLinks()
         emitIdentity()
         return facts.batch
     }

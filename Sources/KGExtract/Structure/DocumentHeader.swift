@@ -27,6 +27,8 @@ struct DocumentHeader {
     var chamber: Located<String>?
     var statedKamerstuk: Located<CanonicalID>?
     var signatures: [Signature] = []
+    /// The title of a paper that states its own number ("JBZ-Raad; Verslag van een schriftelijk overleg").
+    var statedTitle: String?
 
     init(text: [UInt8], paragraphs: [Paragraph], layout: DocumentLayout, offices: OfficeFinder) {
         let firstReport = layout.reports.first?.start ?? paragraphs.count
@@ -52,7 +54,13 @@ struct DocumentHeader {
                     }
                 }
             }
-            if subject == nil, let k = (0..<words.count).first(where: { words.isAny($0, ["betreft", "onderwerp"]) }), k + 1 < words.count {
+            // "Betreft ..." / "Onderwerp ..." at the start of a line of the paragraph.
+            if subject == nil, let k = (0..<words.count).first(where: { k in
+                   words.isAny(k, ["betreft", "onderwerp"]) && words[k].capitalized
+                       && (k == 0 || paragraphs[p].lines.contains { line in
+                           paragraphs[p].clean.textRange(words[k].range).lowerBound <= line.lowerBound + 4
+                               && paragraphs[p].clean.textRange(words[k].range).lowerBound >= line.lowerBound })
+               }), k + 1 < words.count {
                 let start = words[k + 1].range.lowerBound
                 var end = clean.count
                 // The subject runs to the paragraph end (Markdown puts Datum and Betreft in one paragraph,
@@ -80,12 +88,12 @@ struct DocumentHeader {
                 }
             }
         }
-        statedKamerstuk = DocumentHeader.statedNumber(paragraphs)
+        statedKamerstuk = statedNumber(paragraphs)
         signatures = DocumentHeader.signatures(text, paragraphs, before: firstReport, offices: offices)
     }
 
     /// The official report header: a line "32 317 JBZ-Raad" then "Nr. 859 Verslag ..." near the top.
-    static func statedNumber(_ paragraphs: [Paragraph]) -> Located<CanonicalID>? {
+    mutating func statedNumber(_ paragraphs: [Paragraph]) -> Located<CanonicalID>? {
         for p in 0..<min(paragraphs.count - 1, 8) {
             let first = paragraphs[p].clean.bytes
             var i = 0
@@ -105,6 +113,11 @@ struct DocumentHeader {
             guard j > start else { continue }
             let number = String(decoding: next[start..<j], as: UTF8.self)
             let dossier = String(decoding: digits, as: UTF8.self)
+            // The title: the dossier's ("JBZ-Raad") and the paper's ("Verslag van een schriftelijk overleg").
+            let dossierTitle = String(decoding: first[i...], as: UTF8.self).trimmingWhitespace()
+            var paperTitle = String(decoding: next[j...], as: UTF8.self).trimmingWhitespace()
+            if let cut = paperTitle.range(of: " Vastgesteld") { paperTitle = String(paperTitle[..<cut.lowerBound]) }
+            statedTitle = [dossierTitle, paperTitle].filter { !$0.isEmpty }.joined(separator: "; ")
             return Located(value: .kamerstuk(dossier: dossier, suffix: nil, number: number), paragraph: p + 1, range: 0..<j)
         }
         return nil

@@ -24,10 +24,12 @@ let package = Package(
         .target(name: "KGText", dependencies: ["KGModel"]),
         // Document text -> graph facts with provenance: segmentation, layout, rules, resolution.
         .target(name: "KGExtract", dependencies: ["KGModel", "KGCitations"]),
+        // A subgraph -> GraphViz dot text (labels, styles, legend, tooltips, links, date ranks).
+        .target(name: "KGDot", dependencies: ["KGModel"]),
         // The append-only graph file: format, encoding, file I/O, log reader/writer, snapshot.
         .target(name: "KGStore", dependencies: ["KGModel"]),
         // Subcommands, argument parsing, output formats, exit codes: the only place that prints.
-        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCitations", "KGText", "KGExtract"]),
+        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCitations", "KGText", "KGExtract", "KGDot"]),
         // The `kg` executable: main.swift only.
         .executableTarget(name: "kg", dependencies: ["KGCommands"]),
         // Benchmarks (open time, import throughput, ...): `swift run -c release kg-bench`.
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "KGTextTests", dependencies: ["KGText", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGDotTests", dependencies: ["KGDot", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGCommandsTests", dependencies: ["KGCommands", "KGStore", "KGModel", "KGTestSupport"]),
     ]
 )

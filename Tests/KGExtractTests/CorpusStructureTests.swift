@@ -74,11 +74,13 @@ import Testing
             paragraphs.map { analysis.span(analysis.paragraphs[$0].clean, 0..<1).line }
         }
         #expect(lines(cda.items[3].question) == [99])
-        #expect(lines(cda.items[3].answer) == [103, 105, 107])
+        // Line 105 continues line 103's sentence after a page break: one paragraph.
+        #expect(lines(cda.items[3].answer) == [103, 107])
         #expect(lines(cda.items[4].question) == [109])
         #expect(lines(cda.other) == [65, 97])
-        // A question split by a footnote block (lines 81 and 89).
-        #expect(lines(cda.items[2].question) == [81, 89])
+        // A question split by a footnote block (lines 81 and 89) is joined again.
+        #expect(lines(cda.items[2].question) == [81])
+        #expect(analysis.paragraphs[cda.items[2].question[0]].clean.string.contains("en derde landen. Deze leden vragen"))
         // 001: a question that starts on a new page right after an answer (line 1282).
         let pdf = Self.analysis("001")
         let pvdaGL = pdf.layout.reports[1].sections[3]

@@ -96,7 +96,7 @@ extension GraphEmitter {
             }
             ensureOwnerNode(from, paragraph: paragraph)
             for id in ids {
-                emitCitedNode(id, provenance: prov, listTitle: listTitle(clean, mention))
+                emitCitedNode(id, provenance: prov, listTitle: footnoteVia == nil && analysis.paragraphs[paragraph].listItem ? listTitle(clean, mention) : nil)
                 facts.edge(from, .cites, id.nodeID, edgeProperties, prov)
             }
         case .meeting:
@@ -125,7 +125,11 @@ extension GraphEmitter {
             }
         case .motion(let ref):
             guard let id = resolveMotion(ref, mention: mention, following: following, clean: clean, paragraph: paragraph, provenance: prov) else {
-                emitUnresolved(mention, from: from, provenance: prov, paragraph: paragraph, kind: "motion", reason: "refers back to a motion, but none was named before")
+                // "de motie over ..." with no motion named before is a description, not a reference back;
+                // "deze motie" with nothing before it is worth a look.
+                if !prov.text.lowercased().hasPrefix("de ") {
+                    emitUnresolved(mention, from: from, provenance: prov, paragraph: paragraph, kind: "motion", reason: "refers back to a motion, but none was named before")
+                }
                 return
             }
             ensureOwnerNode(from, paragraph: paragraph)
@@ -218,8 +222,10 @@ extension GraphEmitter {
         guard let title else { return }
         let bytes = Array(title.utf8)
         let words = WordTokens(bytes)
+        // The paper is the agenda or report of a meeting only when its title says so first
+        // ("Geannoteerde agenda JBZ-Raad ...", "Verslag JBZ-Raad ..."), not "Antwoorden op vragen over de agenda".
         guard let meeting = MeetingFinder.find(words, bytes).first, case .meeting(let ref) = meeting.target,
-              let paper = ref.paper, let meetingID = meetingID(meeting, paragraph: nil) else { return }
+              let paper = ref.paper, meeting.range.lowerBound == 0, let meetingID = meetingID(meeting, paragraph: nil) else { return }
         facts.set(id.nodeID, "paper", .string(paper))
         facts.set(id.nodeID, "paperMeeting", .string(meetingID.rawValue))
         emitMeeting(meeting, id: meetingID, provenance: provenance)
@@ -341,6 +347,13 @@ extension GraphEmitter {
 
     /// Footnote mentions hang from the question, answer or passage holding the footnote's marker.
     mutating func emitFootnotes() {
+        for marker in analysis.markers where !analysis.footnotes.contains(where: { $0.report == marker.report && $0.number == marker.number }) {
+            let clean = analysis.paragraphs[marker.paragraph].clean
+            let at = clean.markers.first { $0.number == marker.number }?.at ?? 0
+            let span = analysis.span(clean, at..<min(at + 1, clean.bytes.count))
+            findings.append(Finding(.info, line: span.line, offset: span.offset,
+                                    "footnote marker \(marker.number) has no footnote text in the document (lost in conversion?)"))
+        }
         for (index, footnote) in analysis.footnotes.enumerated() {
             let mentions = analysis.footnoteMentions[index]
             guard !mentions.isEmpty else { continue }

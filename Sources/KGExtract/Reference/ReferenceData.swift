@@ -162,7 +162,7 @@ public struct ReferenceData: Sendable {
         let acols = try ["id", "kind", "number", "title_nl", "aliases"].map { try acts.column($0) }
         let apart = acts.optionalColumn("part_of")
         for (_, row) in acts.rows {
-            data.acts.append(Act(id: canonicalActID(row[acols[0]]), kind: row[acols[1]], number: row[acols[2]], title: row[acols[3]],
+            data.acts.append(Act(id: canonicalActID(row[acols[0]], kind: row[acols[1]]), kind: row[acols[1]], number: row[acols[2]], title: row[acols[3]],
                                  aliases: TSVTable.values(row[acols[4]]), partOf: apart.map { canonicalActID(row[$0]) } ?? ""))
         }
 
@@ -175,11 +175,12 @@ public struct ReferenceData: Sendable {
         return data
     }
 
-    /// `com-2022-209` -> `52022PC0209`; other ids unchanged.
-    static func canonicalActID(_ id: String) -> String {
+    /// `com-2022-209` -> `52022PC0209` (a proposal), `52024DC0251` for a communication; other ids unchanged.
+    static func canonicalActID(_ id: String, kind: String = "") -> String {
         let parts = id.split(separator: "-")
         guard parts.count == 3, parts[0] == "com", parts[1].count == 4, let number = Int(parts[2]), number < 10000 else { return id }
         let padded = String(repeating: "0", count: 4 - String(number).count) + String(number)
-        return "5\(parts[1])PC\(padded)"
+        let descriptor = kind.contains("communication") ? "DC" : "PC"
+        return "5\(parts[1])\(descriptor)\(padded)"
     }
 }

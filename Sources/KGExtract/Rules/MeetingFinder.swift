@@ -31,6 +31,11 @@ enum MeetingFinder {
         var i = 0
         while i < words.count {
             guard firstWords.contains(words[i].hash), let body = bodies.first(where: { matches($0.words, words, at: i) }) else { i += 1; continue }
+            // "Commissiedebat JBZ-Raad": a committee debate of the Kamer about the council, not the council.
+            if i > 0 && words.isAny(i - 1, ["commissiedebat", "notaoverleg", "schriftelijk", "algemeen"]) && body.code == "jbz" {
+                i += body.words.count
+                continue
+            }
             var j = i + body.words.count
             if body.words == ["jbz-"] {
                 guard words.is(j, "raad") else { i += 1; continue }
@@ -46,10 +51,17 @@ enum MeetingFinder {
                 j += words.is(j, "d") && words.is(j + 1, "d") ? 2 : 1
                 prepositions += 1
             }
-            guard let date = DutchDate.parse(words, clean, at: j) else { i += 1; continue }
-            var end = date.tokens.upperBound
+            // "de Informele JBZ-Raad te Stockholm van 25, 26 en 27 januari 2023": the place first.
             var place: String?
-            if words.isAny(end, ["te", "in"]), end + 1 < words.count, words[end + 1].capitalized,
+            if words.isAny(j, ["te", "in"]), j + 1 < words.count, words[j + 1].capitalized, words.isAny(j + 2, ["van", "op"]),
+               DutchDate.parse(words, clean, at: j + 3) != nil {
+                place = String(decoding: clean[words[j + 1].range], as: UTF8.self)
+                j += 3
+            }
+            guard let date = DutchDate.parse(words, clean, at: j) ?? dateBefore(words, clean, body: i) else { i += 1; continue }
+            let dateBeforeBody = date.tokens.upperBound <= i
+            var end = dateBeforeBody ? i + body.words.count : date.tokens.upperBound
+            if place == nil, words.isAny(end, ["te", "in"]), end + 1 < words.count, words[end + 1].capitalized,
                ["luxemburg", "brussel", "stockholm", "boedapest", "madrid", "gent"].contains(String(decoding: words[end + 1].lower, as: UTF8.self)) {
                 place = String(decoding: clean[words[end + 1].range], as: UTF8.self)
                 end += 2
@@ -71,11 +83,29 @@ enum MeetingFinder {
                 steps += 1
             }
             let ref = MeetingRef(body: body.code, bodyName: body.name, date: date, informal: informal, extra: extra, paper: paper, place: place)
+            if dateBeforeBody { start = date.tokens.lowerBound }
             let range = words[start].range.lowerBound..<words[end - 1].range.upperBound
             found.append(Mention(target: .meeting(ref), range: range, rule: "meeting.\(body.code)", confidence: date.days.isEmpty ? 0.6 : 0.95))
             i = end
         }
         return found
+    }
+
+    /// "Op 1 februari jl. heeft de Europese Raad besloten": a date just before "heeft de" + body.
+    static func dateBefore(_ words: WordTokens, _ clean: [UInt8], body i: Int) -> DutchDate? {
+        var k = i - 1
+        var skipped = 0
+        while k >= 0 && skipped < 3 && words.isAny(k, ["de", "het", "heeft", "hebben", "is", "zal", "vond", "werd"]) {
+            k -= 1
+            skipped += 1
+        }
+        guard skipped > 0, k >= 0 else { return nil }
+        for start in stride(from: k, through: max(0, k - 6), by: -1) {
+            if let date = DutchDate.parse(words, clean, at: start), date.tokens.upperBound == k + 1, !date.days.isEmpty {
+                return date
+            }
+        }
+        return nil
     }
 
     static func matches(_ pattern: [String], _ words: WordTokens, at i: Int) -> Bool {

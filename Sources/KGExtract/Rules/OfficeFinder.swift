@@ -33,6 +33,7 @@ struct OfficeFinder: Sendable {
 
     func find(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
         var found: [Mention] = []
+        var foreignSentenceStarts: [Int] = []
         var i = 0
         while i < words.count {
             if words.is(i, "minister-president") || words.is(i, "premier") {
@@ -58,7 +59,13 @@ struct OfficeFinder: Sendable {
             var preposition = words.is(j, "voor") ? "voor" : words.is(j, "van") ? "van" : nil
             guard preposition != nil else { i += 1; continue }
             j += 1
-            guard let first = department(words, j) else { i += 1; continue }
+            guard let first = department(words, j) else {
+                // "de minister van Lokale Ontwikkeling": not a Dutch office, so the sentence is about
+                // another government; offices named with it are that government's.
+                if j < words.count, words[j].capitalized { foreignSentenceStarts.append(words[i].range.lowerBound) }
+                i += 1
+                continue
+            }
             for role in roles { result.append("\(role) \(preposition!) \(first.name)") }
             j += first.words.count
             end = j
@@ -69,20 +76,42 @@ struct OfficeFinder: Sendable {
                 j += 2 + next.words.count
                 end = j
             }
-            let known = result.filter { offices.contains($0) || offices.contains(normalise($0)) }.map { offices.contains($0) ? $0 : normalise($0) }
+            let known = result.compactMap { canonical($0) }
             if !known.isEmpty {
                 found.append(Mention(target: .office(offices: known), range: words[i].range.lowerBound..<words[end - 1].range.upperBound,
                                      rule: roles.count > 1 || result.count > 1 ? "office.coordinated" : "office.title", confidence: 0.9))
             }
             i = end
         }
-        return found
+        // Drop the offices that share a sentence with a foreign one.
+        guard !foreignSentenceStarts.isEmpty else { return found }
+        return found.filter { mention in
+            !foreignSentenceStarts.contains { OfficeFinder.sameSentence(clean, mention.range.lowerBound, $0) }
+        }
     }
 
-    /// "minister voor Rechtsbescherming" is canonical; "minister van Rechtsbescherming" is a variant.
-    private func normalise(_ office: String) -> String {
-        office.replacingOccurrences(of: " van Rechtsbescherming", with: " voor Rechtsbescherming")
-            .replacingOccurrences(of: " voor Justitie en Veiligheid", with: " van Justitie en Veiligheid")
+    /// Whether two offsets of a clean text lie in one sentence (no ". " or "? " between them).
+    static func sameSentence(_ clean: [UInt8], _ a: Int, _ b: Int) -> Bool {
+        let (low, high) = (min(a, b), max(a, b))
+        var i = low
+        while i + 1 < high {
+            if (clean[i] == UInt8(ascii: ".") || clean[i] == UInt8(ascii: "?")) && clean[i + 1] == 0x20 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// The canonical office: as written, or with "van" and "voor" swapped ("minister van
+    /// Rechtsbescherming" is the minister voor Rechtsbescherming).
+    private func canonical(_ office: String) -> String? {
+        if offices.contains(office) { return office }
+        for (a, b) in [(" van ", " voor "), (" voor ", " van ")] {
+            if let range = office.range(of: a) {
+                let swapped = office.replacingCharacters(in: range, with: b)
+                if offices.contains(swapped) { return swapped }
+            }
+        }
+        return nil
     }
 
     private func role(_ words: WordTokens, _ i: Int) -> (name: String, plural: Bool)? {

@@ -35,7 +35,8 @@ struct PhraseFinders: Sendable {
     }
 
     /// Regions and compound words that contain a country adjective but are not countries.
-    static let regionPhrases = ["Latijns-Amerika", "Latijns-Amerikaanse", "Latijns-Amerikaans", "Zuid-Amerika", "Noord-Afrika",
+    static let regionPhrases = ["Latijns-Amerika", "Latijns-Amerikaanse", "Latijns-Amerikaans", "Latijns Amerika", "Latijns Amerikaanse",
+                                "Latijns Amerikaans", "Zuid-Amerikaanse", "Noord-Amerikaanse", "Midden-Amerika", "Zuid-Amerika", "Noord-Afrika",
                                 "Noord-Afrikaanse", "West-Afrika", "West-Afrikaanse", "Midden-Oosten", "Westelijke Balkan",
                                 "Zuidelijk Nabuurschap", "Sub-Sahara", "Oost-Europa", "Oost-Europese", "Europese Unie",
                                 "Europese Commissie", "Europese Raad", "Europees Parlement", "Raad van Europa",

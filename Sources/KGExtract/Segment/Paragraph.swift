@@ -21,6 +21,10 @@ struct Paragraph {
     /// 0 for the letter, 1... for the n-th written-consultation report.
     var report: Int
     var clean: CleanText
+    /// A list item ("- ...", "• ..."): in lists of documents, the text before a citation is its title.
+    var listItem = false
+    /// PDF footnote markers in the paragraph's lines (document-text ranges of the digits).
+    var pdfMarkers: [(range: Range<Int>, number: Int)] = []
 
     /// The document-text range from the first line's start to the last line's end.
     var textRange: Range<Int> { (lines.first?.lowerBound ?? 0)..<(lines.last?.upperBound ?? 0) }

@@ -23,7 +23,38 @@ struct Segmenter {
 
     func run() -> Result {
         let lines = splitLines()
-        return shape == .markdown ? markdown(lines) : pdf(lines)
+        var result = shape == .markdown ? markdown(lines) : pdf(lines)
+        mergeContinuations(&result)
+        for paragraph in result.paragraphs {
+            for marker in paragraph.clean.markers {
+                result.markers.append(FootnoteMarker(number: marker.number, report: paragraph.report, paragraph: paragraph.index,
+                                                     textOffset: marker.textOffset))
+            }
+        }
+        return result
+    }
+
+    /// Joins a paragraph cut by a page break or a footnote block: one that ends mid-sentence, followed
+    /// by one that starts with a lower-case letter, in the same report.
+    private func mergeContinuations(_ result: inout Result) {
+        var merged: [Paragraph] = []
+        for paragraph in result.paragraphs {
+            if let last = merged.last, last.kind == .text, paragraph.kind == .text, last.report == paragraph.report,
+               let end = last.clean.bytes.last, !".?!:;".utf8.contains(end),
+               let start = paragraph.clean.bytes.first, Bytes.isLower(start) {
+                var joined = last
+                joined.lines += paragraph.lines
+                joined.pdfMarkers += paragraph.pdfMarkers
+                joined.bold = last.bold && paragraph.bold
+                joined.clean = CleanText.build(text, lines: joined.lines, pdfMarkers: joined.pdfMarkers)
+                merged[merged.count - 1] = joined
+                continue
+            }
+            var copy = paragraph
+            copy.index = merged.count
+            merged.append(copy)
+        }
+        result.paragraphs = merged
     }
 
     private func splitLines() -> [Line] {
@@ -96,9 +127,6 @@ struct Segmenter {
             guard !current.isEmpty else { return }
             let clean = CleanText.build(text, lines: current)
             let index = result.paragraphs.count
-            for marker in clean.markers {
-                result.markers.append(FootnoteMarker(number: marker.number, report: report, paragraph: index, textOffset: marker.textOffset))
-            }
             result.paragraphs.append(Paragraph(index: index, lines: current, kind: currentKind, bold: isBold(current),
                                                report: report, clean: clean))
             current = []
@@ -144,6 +172,7 @@ struct Segmenter {
                 current = [line.content]
                 currentKind = special ?? .text
                 flushParagraph()
+                if listItem { result.paragraphs[result.paragraphs.count - 1].listItem = true }
                 continue
             }
             current.append(line.content)
@@ -200,12 +229,11 @@ struct Segmenter {
             guard !current.isEmpty else { return }
             let clean = CleanText.build(text, lines: current, pdfMarkers: currentMarkers)
             let index = result.paragraphs.count
-            for marker in clean.markers {
-                result.markers.append(FootnoteMarker(number: marker.number, report: report, paragraph: index, textOffset: marker.textOffset))
-            }
             var kind: Paragraph.Kind = .text
-            if current.count == 1, let only = current.first, isStandaloneHeading(only) { kind = .heading }
-            result.paragraphs.append(Paragraph(index: index, lines: current, kind: kind, bold: false, report: report, clean: clean))
+            if current.count <= 2, isStandaloneHeading(current[0]), current.allSatisfy({ isHeadingLine($0) }),
+               current.reduce(0, { $0 + $1.count }) <= 160 { kind = .heading }
+            result.paragraphs.append(Paragraph(index: index, lines: current, kind: kind, bold: false, report: report, clean: clean,
+                                               listItem: Bytes.hasPrefix(text, at: current[0].lowerBound, "• "), pdfMarkers: currentMarkers))
             current = []
             currentMarkers = []
         }
@@ -262,6 +290,15 @@ struct Segmenter {
                                                    bold: false, report: report, clean: CleanText.build(text, lines: [line.content])))
                 continue
             }
+            // A short heading line directly followed by a question ("Staat van Schengen ..." then
+            // "De leden van de CDA-fractie ..."): the heading is a paragraph of its own.
+            if (1...2).contains(current.count), isStandaloneHeading(current[0]), current.allSatisfy({ isHeadingLine($0) }),
+               current.reduce(0, { $0 + $1.count }) <= 160,
+               DocumentLayout.memberSubjects.contains(where: { Bytes.hasPrefix(text, at: line.content.lowerBound, $0) }) {
+                flushParagraph()
+            }
+            // A bullet starts a list item.
+            if Bytes.hasPrefix(text, at: line.content.lowerBound, "• ") { flushParagraph() }
             // A page starts with a space; when the previous line ended a sentence, so did the paragraph.
             if startsWithSpace, let last = current.last, let end = text[last].last, ".?!:".utf8.contains(end) {
                 flushParagraph()
@@ -325,6 +362,13 @@ struct Segmenter {
             expected = number
         }
         return found
+    }
+
+    /// A line that could belong to a heading: short, no sentence punctuation at its end, no question mark.
+    private func isHeadingLine(_ range: Range<Int>) -> Bool {
+        let bytes = text[range]
+        guard !bytes.isEmpty, bytes.count <= 110, let last = bytes.last, !".,;:?!)".utf8.contains(last) else { return false }
+        return !bytes.contains(UInt8(ascii: "?"))
     }
 
     /// A single short line without sentence punctuation, starting with a capital: a sub-topic heading.

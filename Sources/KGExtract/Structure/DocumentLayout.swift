@@ -130,7 +130,13 @@ struct DocumentLayout {
                 questionStart = [heading, asks].compactMap { $0 }.min() ?? (texts.count >= 2 ? texts[texts.count - 1] : interval.count)
                 section.items[k - 1].answer = interval[0..<questionStart].filter { paragraphs[$0].kind == .text }
             }
-            var question = interval[questionStart...].filter { paragraphs[$0].kind == .text }
+            // A sub-topic heading inside the question side: what stands before it belongs to no question.
+            var questionSide = Array(interval[questionStart...])
+            if let lastHeading = questionSide.lastIndex(where: { paragraphs[$0].kind == .heading }) {
+                section.other += questionSide[..<lastHeading].filter { paragraphs[$0].kind == .text }
+                questionSide = Array(questionSide[(lastHeading + 1)...])
+            }
+            var question = questionSide.filter { paragraphs[$0].kind == .text }
             // Leading statements that only say the faction has read the papers are an introduction.
             while question.count > 1 && isIntroduction(paragraphs[question[0]]) {
                 section.other.append(question.removeFirst())
@@ -150,13 +156,19 @@ struct DocumentLayout {
     /// "De leden van de X-fractie hebben kennisgenomen van ... en hebben nog enkele vragen."
     static func isIntroduction(_ paragraph: Paragraph) -> Bool {
         let text = paragraph.clean.bytes
-        return text.count < 400 && !text.contains(UInt8(ascii: "?"))
-            && (Bytes.contains(text, "kennisgenomen") || Bytes.contains(text, "kennis genomen") || Bytes.contains(text, " gelezen"))
+        guard text.count < 500 && !text.contains(UInt8(ascii: "?")) else { return false }
+        return Bytes.contains(text, "kennisgenomen") || Bytes.contains(text, "kennis genomen") || Bytes.contains(text, " gelezen")
+            || Bytes.contains(text, "enkele vragen") || Bytes.contains(text, "meerdere vragen") || Bytes.contains(text, "de volgende vragen")
     }
 
     static func containsQuestionMark(_ paragraph: Paragraph) -> Bool {
         paragraph.clean.bytes.contains(UInt8(ascii: "?"))
     }
+
+    /// How questions open with the members as subject.
+    static let memberSubjects = ["De leden ", "Deze leden ", "Voornoemde leden ", "Het is de leden", "Het is voor de leden",
+                                 "Ook zouden de leden", "De aan het woord zijnde leden", "De VVD-fractieleden", "De Volt-leden"]
+    static let connectives = ["Daarnaast ", "Verder ", "Tot slot ", "Tenslotte ", "Ten slotte ", "Voorts ", "Ook ", "Tevens ", "Bovendien "]
 
     static let questionOpeners: [String] = ["kan ", "kunnen ", "hoe ", "wat ", "welke ", "is ", "klopt ", "gaat ", "wil ", "waarom ",
                                             "deelt ", "erkent ", "ziet ", "op welke ", "in hoeverre ", "heeft ", "zijn ", "wanneer "]
@@ -165,9 +177,18 @@ struct DocumentLayout {
     /// asks something or speaks of "de leden" in its first words.
     static func isQuestionLike(_ paragraph: Paragraph) -> Bool {
         if paragraph.bold { return false }
-        let head = paragraph.clean.bytes.prefix(90)
-        if Bytes.contains(head, "leden", ignoringCase: true) { return true }
-        if questionOpeners.contains(where: { Bytes.hasPrefix(paragraph.clean.bytes, at: 0, $0, ignoringCase: true) }) && containsQuestionMark(paragraph) { return true }
+        let bytes = paragraph.clean.bytes
+        // "De leden van de VVD-fractie lezen ...", "Deze leden ...", "Voornoemde leden vragen ...".
+        if memberSubjects.contains(where: { Bytes.hasPrefix(bytes, at: 0, $0, ignoringCase: true) }) { return true }
+        // "Daarnaast vragen de leden van de Volt-fractie ...": a connective, then the members.
+        if connectives.contains(where: { Bytes.hasPrefix(bytes, at: 0, $0, ignoringCase: true) })
+            && Bytes.contains(bytes.prefix(70), "leden", ignoringCase: true) { return true }
+        // "De antwoorden ... zijn onvoldoende. De leden van de SP-fractie zien ...": the members speak.
+        if Bytes.contains(bytes.prefix(200), ". De leden van de") { return true }
+        if containsQuestionMark(paragraph) {
+            if questionOpeners.contains(where: { Bytes.hasPrefix(bytes, at: 0, $0, ignoringCase: true) }) { return true }
+            if Bytes.contains(bytes.prefix(90), "leden", ignoringCase: true) && !Bytes.hasPrefix(bytes, at: 0, "In ", ignoringCase: false) { return true }
+        }
         return false
     }
 

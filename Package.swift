@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "kg", targets: ["kg"]),
         .library(name: "KGModel", targets: ["KGModel"]),
         .library(name: "KGStore", targets: ["KGStore"]),
+        .library(name: "KGQuery", targets: ["KGQuery"]),
     ],
     targets: [
         // Leaf: ids, labels, values, provenance, canonical ids, the in-memory graph.
@@ -18,19 +19,25 @@ let package = Package(
         .target(name: "KGInterchange", dependencies: ["KGModel"]),
         // The append-only graph file: format, encoding, file I/O, log reader/writer, snapshot.
         .target(name: "KGStore", dependencies: ["KGModel"]),
+        // Query language front end: lexer, AST, parser, syntax errors with line:column (no dependencies).
+        .target(name: "KGQuerySyntax"),
+        // Query engine: binder -> planner -> executor over the in-memory graph (never imports KGStore).
+        .target(name: "KGQuery", dependencies: ["KGQuerySyntax", "KGModel"]),
         // Subcommands, argument parsing, output formats, exit codes: the only place that prints.
-        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore"]),
+        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGQuerySyntax", "KGQuery"]),
         // The `kg` executable: main.swift only.
         .executableTarget(name: "kg", dependencies: ["KGCommands"]),
         // Benchmarks (open time, import throughput, ...): `swift run -c release kg-bench`.
         .executableTarget(
-            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands"],
+            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands", "KGQuery"],
             path: "Tools/kg-bench"),
 
         .target(name: "KGTestSupport", dependencies: ["KGModel", "KGStore"], path: "Tests/KGTestSupport"),
         .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
         .testTarget(name: "KGInterchangeTests", dependencies: ["KGInterchange", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGQuerySyntaxTests", dependencies: ["KGQuerySyntax"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGQuery", "KGQuerySyntax", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGCommandsTests", dependencies: ["KGCommands", "KGStore", "KGModel", "KGTestSupport"]),
     ]
 )

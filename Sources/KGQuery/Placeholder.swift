@@ -1,0 +1,2 @@
+/// Placeholder while the engine is written.
+enum KGQueryPlaceholder {}

@@ -74,25 +74,8 @@ public enum SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The description, then the source line of the error and a caret line under the offending token.
     public func render(source: String) -> String {
         if case .queryTooLong = self { return description }
-        guard let (line, lineStart) = SyntaxError.line(span.line, of: source) else { return description }
-        // Pad with the line's own tabs so the caret lines up under tab-indented text.
-        var pad = ""
-        var column = 1
-        for scalar in line.unicodeScalars {
-            if column >= span.column { break }
-            pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-            column += 1
-        }
-        // The caret covers the token, up to the end of its line (at least one caret).
-        let lineBytes = line.utf8.count
-        let startInLine = max(0, span.offset - lineStart)
-        let endInLine = min(lineBytes, startInLine + span.length)
-        var width = 1
-        if endInLine > startInLine {
-            let bytes = Array(line.utf8)[startInLine..<endInLine]
-            width = max(1, String(decoding: bytes, as: UTF8.self).unicodeScalars.count)
-        }
-        return description + "\n" + line + "\n" + pad + String(repeating: "^", count: width)
+        guard let excerpt = SourceExcerpt.render(span, in: source) else { return description }
+        return description + "\n" + excerpt
     }
 
     /// The text of 1-based line `number` (without its newline) and the byte offset where it starts.

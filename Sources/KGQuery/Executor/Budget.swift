@@ -1,0 +1,31 @@
+/// The time a query may take: operators and kernels call `tick()` once per unit of work (an edge
+/// looked at, a node scanned); every 1,024 ticks it reads the clock and throws
+/// `QueryError.timeout` past the deadline.
+public final class Budget {
+    public var deadline: ContinuousClock.Instant?
+    public var timeoutSeconds: Double = 0
+    var ticks = 0
+
+    public init() {}
+
+    /// Sets a deadline `seconds` from now (nil: none).
+    public func start(timeout seconds: Double?) {
+        ticks = 0
+        if let seconds {
+            timeoutSeconds = seconds
+            deadline = ContinuousClock.now.advanced(by: .nanoseconds(Int64(min(seconds, 1e9) * 1e9)))
+        } else {
+            deadline = nil
+        }
+    }
+
+    @inline(__always)
+    func tick() throws(QueryError) {
+        ticks &+= 1
+        if ticks & 1023 == 0 { try check() }
+    }
+
+    func check() throws(QueryError) {
+        if let deadline, ContinuousClock.now > deadline { throw .timeout(seconds: timeoutSeconds) }
+    }
+}

@@ -1,2 +1,0 @@
-/// Placeholder while the engine is written.
-enum KGQueryPlaceholder {}

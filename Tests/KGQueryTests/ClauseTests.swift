@@ -102,7 +102,7 @@ import Testing
         do {
             _ = try runner.run("MATCH (a)-->(b) WITH a RETURN b")
         } catch let error as QueryError {
-            #expect(error.description == "bind error at 1:31: variable `b` is not defined (did you mean `a`?)")
+            #expect(error.description == "bind error at 1:31: variable `b` is not defined")
         } catch {
             Issue.record("unexpected \(error)")
         }

@@ -117,7 +117,7 @@ struct ExpressionPrinter {
         case .isNull(let operand, let negated): return wrapped(operand) + (negated ? " IS NOT NULL" : " IS NULL")
         case .hasLabels(let operand, _, let names): return wrapped(operand) + names.map { ":" + $0 }.joined()
         case .call(let builtin, let arguments): return builtin.name + "(" + arguments.map(text).joined(separator: ", ") + ")"
-        case .exists(let index): return "exists(#\(index + 1))"
+        case .exists(let index): return "exists(pattern \(index + 1))"
         }
     }
 

@@ -42,13 +42,16 @@ enum AggregateFunction: String, Sendable {
 
 /// Names for "did you mean" suggestions.
 enum Suggest {
-    /// The candidate closest to `word` by edit distance (case-insensitive), if close enough.
+    /// The candidate closest to `word` by edit distance (case-insensitive), if close enough: one edit
+    /// for words up to 4 letters, two up to 8, three beyond; no suggestions for words under 3 letters.
     static func closest(to word: String, among candidates: [String]) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
+        guard target.count >= 3 else { return nil }
+        let allowed = target.count <= 4 ? 1 : target.count <= 8 ? 2 : 3
         var best: (String, Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate != word {
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
-            if distance <= max(1, target.count / 3), best == nil || distance < best!.1 { best = (candidate, distance) }
+            if distance <= allowed, best == nil || distance < best!.1 { best = (candidate, distance) }
         }
         return best?.0
     }

@@ -160,7 +160,7 @@ public struct LogicalPlan: CustomStringConvertible {
         var lines: [String] = []
         render(steps, indent: "", into: &lines)
         for (index, plan) in existsPlans.enumerated() {
-            lines.append("exists #\(index + 1):")
+            lines.append("exists pattern \(index + 1):")
             render(plan, indent: "  ", into: &lines)
         }
         return lines.joined(separator: "\n")
@@ -199,7 +199,11 @@ public struct LogicalPlan: CustomStringConvertible {
             case .filter(let predicate):
                 lines.append(indent + "Filter " + printer.text(predicate))
             case .buildPath(let path):
-                lines.append(indent + "BuildPath \(name(path.slot)) = " + (path.nodes.map(name) + path.relationships.map { name($0.slot) }).joined(separator: ", "))
+                var parts = [name(path.nodes[0])]
+                for (index, relationship) in path.relationships.enumerated() {
+                    parts += [name(relationship.slot), name(path.nodes[index + 1])]
+                }
+                lines.append(indent + "BuildPath \(name(path.slot)) = " + parts.joined(separator: ", "))
             case .optional(let inner, let nullSlots):
                 lines.append(indent + "Optional (null when no match: " + nullSlots.map(name).joined(separator: ", ") + ")")
                 render(inner, indent: indent + "  ", into: &lines)
@@ -239,9 +243,18 @@ public struct LogicalPlan: CustomStringConvertible {
         return check.labels.map { ":" + labelName($0) }.joined()
     }
 
+    /// An estimate with two significant digits below 10 (`~0.047 rows`), whole numbers above.
     func estimate(_ value: Double) -> String {
-        let rounded = value < 10 ? (value * 10).rounded() / 10 : value.rounded()
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-        return "  ~\(text) row" + (rounded == 1 ? "" : "s")
+        var text: String
+        if value >= 10 || value <= 0 {
+            text = String(Int(max(0, value).rounded()))
+        } else {
+            var scale = 1.0
+            while value * scale < 10 { scale *= 10 }
+            let rounded = (value * scale).rounded() / scale
+            text = String(rounded)
+            if text.hasSuffix(".0") { text.removeLast(2) }
+        }
+        return "  ~\(text) row" + (text == "1" ? "" : "s")
     }
 }

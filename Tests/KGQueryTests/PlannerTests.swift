@@ -101,3 +101,17 @@ import Testing
         ])
     }
 }
+
+/// Regressions found while writing the CLI tests.
+@Suite struct PlannerRegressionTests {
+    @Test func anIdConditionHoldsWhenItsNodeIsReachedByExpansion() throws {
+        let runner = Runner(try Fixtures.parliament())
+        // Both ends estimate one row; whichever anchors, k must still be kst-32317-884 only.
+        #expect(try runner.rows("MATCH (f:Faction {name: 'VVD'})-[:asks]->(q {id: 'question-b'}) RETURN q.id").isEmpty)
+        #expect(try runner.rows("MATCH (m:Motion)<-[:cites]-(x {id: 'passage-2'}) RETURN x.id") == ["passage-2"])
+        #expect(try runner.rows("MATCH (m:Motion)<-[:cites]-(x {id: 'passage-1'}) RETURN x.id").isEmpty)
+        #expect(try runner.rows("MATCH (m:Motion)<-[:cites]-(x) WHERE x.id IN ['passage-1', 'question-a'] RETURN x.id") == ["question-a"])
+        #expect(try runner.engine.explain("MATCH (m:Motion)<-[:cites]-(x {id: 'passage-2'}) RETURN x.id").hasPrefix("NodeByIdSeek (x)"),
+                "an id lookup wins a tie with a one-node label")
+    }
+}

@@ -20,12 +20,13 @@ extension Planner {
         }
 
         // Id lookups: `n.id = e` (or `{id: e}`) and `n.id IN e`, where e reads nothing of this pattern.
-        var seeks: [Int: (expression: BoundExpression, isList: Bool)] = [:]
+        // The predicate is consumed only if the node is anchored by the lookup; a node reached by
+        // expansion keeps it as a filter.
+        var seeks: [Int: (expression: BoundExpression, isList: Bool, predicate: Int)] = [:]
         for (index, node) in pattern.nodes.enumerated() where !node.boundBefore && seeks[index] == nil {
             for p in predicates.indices where !predicates[p].placed {
                 if let seek = seekExpression(predicates[p].expression, slot: node.slot, boundAtStart: boundAtStart) {
-                    seeks[index] = seek
-                    predicates[p].placed = true
+                    seeks[index] = (seek.expression, seek.isList, p)
                     break
                 }
             }
@@ -100,18 +101,20 @@ extension Planner {
                 bound.insert(relationship.slot)
                 if relationship.selector != .all, let slot = pattern.paths[relationship.path].slot { bound.insert(slot) }
             } else {
-                // A new anchor: the cheapest unplanned node.
-                var cheapest: (index: Int, cost: Double)?
+                // A new anchor: the cheapest unplanned node (an id lookup wins a tie).
+                var cheapest: (index: Int, cost: Double, rank: Int)?
                 for (index, node) in pattern.nodes.enumerated() where !plannedNodes.contains(index) {
                     let cost = estimate(node, seek: seeks[index] != nil)
-                    if cheapest == nil || cost < cheapest!.cost { cheapest = (index, cost) }
+                    let rank = seeks[index] != nil ? 0 : node.labels.isEmpty ? 2 : 1
+                    if cheapest == nil || (cost, rank) < (cheapest!.cost, cheapest!.rank) { cheapest = (index, cost, rank) }
                 }
-                guard let (index, cost) = cheapest else { break }
+                guard let (index, cost, _) = cheapest else { break }
                 let node = pattern.nodes[index]
                 var check = NodeCheck(labels: node.labels, impossible: node.impossible)
                 let kind: AnchorKind
                 if let seek = seeks[index] {
                     kind = .seek(seek.expression, isList: seek.isList)
+                    predicates[seek.predicate].placed = true
                 } else if let rarest = node.labels.min(by: { labelCount($0) < labelCount($1) }), !node.impossible {
                     kind = .labelScan(rarest)
                     check.labels.removeAll { $0 == rarest }

@@ -1,6 +1,7 @@
 // kg-bench: benchmarks for the graph store. Run in release mode:
 //   swift run -c release kg-bench open   [--nodes N] [--edges M] [--runs R] [--dir DIR]
 //   swift run -c release kg-bench import [--edges M] [--runs R] [--dir DIR]
+//   swift run -c release kg-bench query  [--nodes N] [--degree D] [--seed S]
 // Results are medians over R runs, with a baseline measured in the same run; see Tools/README.md.
 import Foundation
 import KGCommands
@@ -196,8 +197,9 @@ do {
     switch arguments.count > 1 ? arguments[1] : "" {
     case "open": try openBenchmark(options)
     case "import": try importBenchmark(options)
+    case "query": try queryBenchmark(options)
     default:
-        print("usage: kg-bench open [--nodes N] [--edges M] [--runs R] [--dir DIR]\n       kg-bench import [--edges M] [--runs R] [--dir DIR]")
+        print("usage: kg-bench open [--nodes N] [--edges M] [--runs R] [--dir DIR]\n       kg-bench import [--edges M] [--runs R] [--dir DIR]\n       kg-bench query [--nodes N] [--degree D] [--seed S]")
         exit(2)
     }
 } catch {

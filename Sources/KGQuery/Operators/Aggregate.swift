@@ -4,6 +4,9 @@
 final class Aggregate: Operator {
     let aggregation: Aggregation
     let width: Int
+    /// The aggregates' functions and arguments, unpacked once (copying the calls per row costs).
+    let functions: [AggregateFunction]
+    let arguments: [BoundExpression?]
     var groups: [[Value]: Int] = [:]
     var keys: [[Value]] = []
     var states: [[AggregateState]] = []
@@ -11,6 +14,8 @@ final class Aggregate: Operator {
     init(_ context: ExecutionContext, aggregation: Aggregation, width: Int, next: Operator) {
         self.aggregation = aggregation
         self.width = width
+        functions = aggregation.aggregates.map(\.function)
+        arguments = aggregation.aggregates.map(\.argument)
         super.init(context, next: next)
     }
 
@@ -32,9 +37,10 @@ final class Aggregate: Operator {
                 if keys.count > QueryLimits.maxMaterializedRows { throw QueryError.tooManyRows(limit: QueryLimits.maxMaterializedRows) }
             }
         }
-        for (index, call) in aggregation.aggregates.enumerated() {
-            let value: Value = try call.argument.map { try context.evaluate($0, row) } ?? .bool(true)
-            try states[group][index].add(value, call)
+        for index in functions.indices {
+            let value: Value
+            if let argument = arguments[index] { value = try context.evaluate(argument, row) } else { value = .bool(true) }
+            try states[group][index].add(value, functions[index])
         }
         return true
     }
@@ -49,7 +55,7 @@ final class Aggregate: Operator {
         var row = [Value](repeating: .null, count: width)
         for group in keys.indices {
             for (index, item) in aggregation.keys.enumerated() { row[item.slot] = keys[group][index] }
-            for (index, call) in aggregation.aggregates.enumerated() { row[call.slot] = states[group][index].result(call) }
+            for (index, call) in aggregation.aggregates.enumerated() { row[call.slot] = states[group][index].result(call.function) }
             if !(try emit(&row)) { break }
         }
         groups = [:]
@@ -63,6 +69,8 @@ final class Aggregate: Operator {
 struct AggregateState {
     var count: Int64 = 0
     var seen: Set<Value>?
+    /// DISTINCT over nodes: node indices (cheaper to hash than values).
+    var seenNodes: Set<Int> = []
     var items: [Value] = []
     var best: Value?
     var intSum: Int64 = 0
@@ -73,17 +81,21 @@ struct AggregateState {
         if distinct { seen = [] }
     }
 
-    mutating func add(_ value: Value, _ call: AggregateCall) throws(QueryError) {
-        if call.function == .countStar {
+    mutating func add(_ value: Value, _ function: AggregateFunction) throws(QueryError) {
+        if function == .countStar {
             count += 1
             return
         }
         if value.isNull { return }
         if seen != nil {
-            guard seen!.insert(value).inserted else { return }
-            if seen!.count > QueryLimits.maxMaterializedRows { throw .tooManyRows(limit: QueryLimits.maxMaterializedRows) }
+            if case .node(let node) = value {
+                guard seenNodes.insert(node).inserted else { return }
+            } else {
+                guard seen!.insert(value).inserted else { return }
+            }
+            if seen!.count + seenNodes.count > QueryLimits.maxMaterializedRows { throw .tooManyRows(limit: QueryLimits.maxMaterializedRows) }
         }
-        switch call.function {
+        switch function {
         case .count, .countStar:
             count += 1
         case .collect:
@@ -101,7 +113,7 @@ struct AggregateState {
                     floatSum += Double(i)
                 } else {
                     let (sum, overflow) = intSum.addingReportingOverflow(i)
-                    guard !overflow else { throw .typeMismatch("integer overflow in \(call.function.name)()") }
+                    guard !overflow else { throw .typeMismatch("integer overflow in \(function.name)()") }
                     intSum = sum
                 }
             case .float(let d):
@@ -111,13 +123,13 @@ struct AggregateState {
                 }
                 floatSum += d
             default:
-                throw .typeMismatch("\(call.function.name)() needs numbers, got \(value.typeName)")
+                throw .typeMismatch("\(function.name)() needs numbers, got \(value.typeName)")
             }
         }
     }
 
-    func result(_ call: AggregateCall) -> Value {
-        switch call.function {
+    func result(_ function: AggregateFunction) -> Value {
+        switch function {
         case .count, .countStar: return .int(count)
         case .collect: return .list(items)
         case .min, .max: return best ?? .null

@@ -109,6 +109,9 @@ extension Expression: CustomStringConvertible {
             return Dump.name(name) + "(" + (distinct ? "DISTINCT " : "") + arguments.map(\.description).joined(separator: ", ") + ")"
         case .countStar: return "count(*)"
         case .exists(let part): return "exists(" + part.description + ")"
+        case .listComprehension(let variable, let list, let predicate, let projection):
+            return "[" + Dump.variable(variable) + " IN " + list.description + (predicate.map { " WHERE " + $0.description } ?? "")
+                + (projection.map { " | " + $0.description } ?? "") + "]"
         }
     }
 }

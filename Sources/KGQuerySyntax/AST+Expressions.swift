@@ -28,6 +28,8 @@ public struct Expression: Equatable, Sendable {
         case countStar
         /// `exists(pattern)`: whether the pattern matches from the row's bindings.
         case exists(PatternPart)
+        /// `[variable IN list WHERE predicate | projection]` (WHERE and projection optional).
+        case listComprehension(variable: String, list: Expression, predicate: Expression?, projection: Expression?)
     }
 
     public var kind: Kind
@@ -51,6 +53,8 @@ public struct Expression: Equatable, Sendable {
         case .list(let items), .call(_, _, let items): return items.map(\.height).max() ?? 0
         case .map(let entries): return entries.map(\.value.height).max() ?? 0
         case .exists: return 1
+        case .listComprehension(_, let list, let predicate, let projection):
+            return max(list.height, predicate?.height ?? 0, projection?.height ?? 0)
         }
     }
 
@@ -62,6 +66,8 @@ public struct Expression: Equatable, Sendable {
         case .subscripted(let a, let b), .binary(_, let a, let b): return [a, b]
         case .list(let items), .call(_, _, let items): return items
         case .map(let entries): return entries.map(\.value)
+        case .listComprehension(_, let list, let predicate, let projection):
+            return [list] + [predicate, projection].compactMap { $0 }
         }
     }
 }

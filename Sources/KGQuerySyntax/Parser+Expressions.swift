@@ -158,6 +158,9 @@ extension Parser {
             if acceptSymbol("[") {
                 try enter()
                 defer { leave() }
+                if atVariable && peek(1).isKeyword("IN") {
+                    return try parseListComprehension(start: start)
+                }
                 var items: [Expression] = []
                 if !current.isSymbol("]") {
                     repeat {
@@ -185,6 +188,20 @@ extension Parser {
         case .end:
             throw unexpected(expected: "an expression")
         }
+    }
+
+    /// comprehension = "[" variable IN expression [ WHERE expression ] [ "|" expression ] "]" (after "[").
+    mutating func parseListComprehension(start: SourceSpan) throws(SyntaxError) -> Expression {
+        let variable = advance().text
+        try expectKeyword("IN")
+        let list = try parseExpression()
+        var predicate: Expression?
+        if acceptKeyword("WHERE") { predicate = try parseExpression() }
+        var projection: Expression?
+        if acceptSymbol("|") { projection = try parseExpression() }
+        try expectSymbol("]", predicate == nil && projection == nil ? "WHERE, '|' or ']' in the list comprehension" : "']' to close the list comprehension")
+        return try checked(Expression(.listComprehension(variable: variable, list: list, predicate: predicate, projection: projection),
+                                      span: span(from: start)))
     }
 
     /// call = name "(" ( "*" | [ DISTINCT ] [ expression { "," expression } ] ) ")";

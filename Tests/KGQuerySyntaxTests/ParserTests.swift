@@ -73,6 +73,9 @@ import Testing
         ("MATCH (x) WHERE exists((x)-[:cites]->()) RETURN x", "MATCH (x) WHERE exists((x)-[:cites]->()) RETURN x"),
         ("MATCH (x) WHERE exists(x.title) RETURN x", "MATCH (x) WHERE exists(x.title) RETURN x"),
         ("MATCH (mt) WHERE mt.date >= date('2023-01-01') RETURN mt", "MATCH (mt) WHERE (mt.date >= date('2023-01-01')) RETURN mt"),
+        ("RETURN [x IN [1, 2, 3] WHERE x > 1 | x * 10], [x IN l], [n IN nodes(p) | n.id]",
+         "RETURN [x IN [1, 2, 3] WHERE (x > 1) | (x * 10)], [x IN l], [n IN nodes(p) | n.id]"),
+        ("RETURN [x IN range | x], [x, y]", "RETURN [x IN range | x], [x, y]"),
         // Comments and layout.
         ("MATCH (n) // find them\n/* all of\nthem */ RETURN n", "MATCH (n) RETURN n"),
         ("MATCH (n) RETURN n.order, n.match AS `match`", "MATCH (n) RETURN n.order, n.match AS `match`"),

@@ -89,3 +89,15 @@ import Testing
         #expect(result.table.columns == ["q"])
     }
 }
+
+@Suite struct ComprehensionBindingTests {
+    @Test func theVariableIsLocalAndAggregatesStayOutside() throws {
+        let runner = Runner(try Fixtures.parliament())
+        #expect(try runner.rows("MATCH (d:Document)-[:contains]->(x) RETURN d.id, [t IN collect(x.text) WHERE t CONTAINS 'minister' | size(t)] ORDER BY d.id")
+                == ["doc-1 | [22, 27]", "doc-2 | []"])
+        #expect(throws: QueryError.undefinedVariable("x", suggestion: nil, at: .init(line: 1, column: 33, offset: 32, length: 1))) {
+            try runner.run("WITH [x IN [1] | x] AS l RETURN x")
+        }
+        #expect(throws: QueryError.self) { try runner.run("UNWIND [1] AS y RETURN [x IN [1] | count(x)]") }
+    }
+}

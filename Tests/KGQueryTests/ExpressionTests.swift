@@ -45,6 +45,10 @@ import Testing
         ("toInteger(4.7)", "4"), ("toInteger('x')", "null"), ("toFloat('2.5')", "2.5"), ("toFloat(2)", "2.0"),
         ("head([1, 2])", "1"), ("last([1, 2])", "2"), ("head([])", "null"), ("abs(-3)", "3"), ("abs(-2.5)", "2.5"),
         ("keys({b: 1, a: 2})", "['a', 'b']"), ("properties({a: 1})", "{a: 1}"),
+        // List comprehensions.
+        ("[x IN [1, 2, 3] WHERE x > 1 | x * 10]", "[20, 30]"), ("[x IN [1, 2, 3] | x + 1]", "[2, 3, 4]"),
+        ("[x IN [1, null, 3] WHERE x IS NOT NULL]", "[1, 3]"), ("[x IN null | x]", "null"), ("[x IN [] | x]", "[]"),
+        ("[x IN [[1, 2], [3]] | size(x)]", "[2, 1]"), ("[x IN [1, 2] | [y IN [10, 20] | x * y]]", "[[10, 20], [20, 40]]"),
         // Dates.
         ("date('2024-02-29')", "2024-02-29"), ("date('2024-02-29') < date('2024-03-01')", "true"),
         ("date('2024-07-22').year", "2024"), ("date('2024-07-22').month", "7"), ("date(null)", "null"),

@@ -75,6 +75,8 @@ import Testing
         #expect(try runner.rows("MATCH p = ({id: 'n6'})<-[*1..2]-(x) RETURN p")
                 == ["(n6:N)<-[:next]-(n5:N)", "(n6:N)<-[:next]-(n5:N)<-[:next]-(n4:N)"])
         #expect(try runner.rows("MATCH p = ({id: 'n2'})-[r:next]->(x) RETURN relationships(p) = [r], nodes(p)[1] = x") == ["true | true"])
+        #expect(try runner.rows("MATCH p = ({id: 'n2'})-[*3]->(x) RETURN [n IN nodes(p) | n.i], [r IN relationships(p) WHERE type(r) = 'next' | id(r)][0]")
+                == ["[2, 3, 4, 5] | (n2)-[:next]->(n3)"])
         #expect(try runner.rows("MATCH ({id: 'n0'})-[r:next*1..3 {w: 1}]->(x) RETURN x").isEmpty, "edge maps apply to every hop")
     }
 

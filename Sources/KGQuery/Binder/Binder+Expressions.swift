@@ -118,6 +118,19 @@ extension Binder {
             return .call(builtin, bound)
         case .exists(let part):
             return .exists(try bindExists(part))
+        case .listComprehension(let variable, let list, let predicate, let projection):
+            let boundList = try bind(list, &context)
+            let saved = scope
+            let slot = newSlot(variable, kind: .value)
+            scope[variable] = slot
+            defer { scope = saved }
+            var inner = context
+            inner.place = "in a list comprehension"
+            inner.aggregates = nil
+            inner.onlyKnownVariables = false
+            let boundPredicate = try predicate.map { expression throws(QueryError) in try bind(expression, &inner) }
+            let boundProjection = try projection.map { expression throws(QueryError) in try bind(expression, &inner) }
+            return .comprehension(slot: slot, list: boundList, predicate: boundPredicate, projection: boundProjection)
         }
     }
 

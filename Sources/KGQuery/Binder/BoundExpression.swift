@@ -34,6 +34,8 @@ indirect enum BoundExpression: Sendable {
     case call(Builtin, [BoundExpression])
     /// `exists(pattern)`: index of the pattern's sub-plan.
     case exists(Int)
+    /// `[x IN list WHERE predicate | projection]`: `slot` holds each element in turn.
+    case comprehension(slot: Int, list: BoundExpression, predicate: BoundExpression?, projection: BoundExpression?)
 
     /// Row slots this expression reads (the sub-plan of `exists` reports its outer slots separately).
     func collectSlots(into slots: inout Set<Int>, existsSlots: [Set<Int>]) {
@@ -53,6 +55,13 @@ indirect enum BoundExpression: Sendable {
             for (_, value) in entries { value.collectSlots(into: &slots, existsSlots: existsSlots) }
         case .exists(let index):
             slots.formUnion(existsSlots[index])
+        case .comprehension(let slot, let list, let predicate, let projection):
+            list.collectSlots(into: &slots, existsSlots: existsSlots)
+            var inner = Set<Int>()
+            predicate?.collectSlots(into: &inner, existsSlots: existsSlots)
+            projection?.collectSlots(into: &inner, existsSlots: existsSlots)
+            inner.remove(slot)
+            slots.formUnion(inner)
         }
     }
 
@@ -81,6 +90,10 @@ indirect enum BoundExpression: Sendable {
             for item in items { item.walk(visit) }
         case .map(let entries):
             for (_, value) in entries { value.walk(visit) }
+        case .comprehension(_, let list, let predicate, let projection):
+            list.walk(visit)
+            predicate?.walk(visit)
+            projection?.walk(visit)
         }
     }
 
@@ -118,6 +131,9 @@ struct ExpressionPrinter {
         case .hasLabels(let operand, _, let names): return wrapped(operand) + names.map { ":" + $0 }.joined()
         case .call(let builtin, let arguments): return builtin.name + "(" + arguments.map(text).joined(separator: ", ") + ")"
         case .exists(let index): return "exists(pattern \(index + 1))"
+        case .comprehension(let slot, let list, let predicate, let projection):
+            return "[" + slotNames[slot] + " IN " + text(list) + (predicate.map { " WHERE " + text($0) } ?? "")
+                + (projection.map { " | " + text($0) } ?? "") + "]"
         }
     }
 

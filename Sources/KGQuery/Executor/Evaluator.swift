@@ -104,6 +104,21 @@ extension ExecutionContext {
             values.reserveCapacity(arguments.count)
             for argument in arguments { values.append(try evaluate(argument, row)) }
             return try call(builtin, values)
+        case .comprehension(let slot, let list, let predicate, let projection):
+            let value = try evaluate(list, row)
+            guard case .list(let items) = value else {
+                if value.isNull { return .null }
+                throw .typeMismatch("a list comprehension needs a list after IN, got \(value.typeName)")
+            }
+            var local = row
+            var result: [Value] = []
+            for item in items {
+                try tick()
+                local[slot] = item
+                if let predicate, !(try isTrue(predicate, local)) { continue }
+                result.append(try projection.map { expression throws(QueryError) in try evaluate(expression, local) } ?? item)
+            }
+            return .list(result)
         case .exists(let index):
             let chain = existsChains[index]
             chain.tap.found = false

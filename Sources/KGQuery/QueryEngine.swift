@@ -12,10 +12,12 @@ import KGQuerySyntax
 /// Errors are `SyntaxError` (parsing) or `QueryError` (binding, running; timeouts). The engine keeps
 /// working memory for graph searches between queries; not thread-safe (one engine per thread).
 public final class QueryEngine {
+    /// The graph queried.
     public let graph: Graph
     /// The searches the executor uses, for direct calls.
     public let kernels: TraversalKernels
 
+    /// An engine over `graph` (which must not change while a query runs).
     public init(graph: Graph) {
         self.graph = graph
         self.kernels = TraversalKernels(graph: graph)
@@ -79,7 +81,9 @@ public final class QueryEngine {
 
 /// A query parsed, bound and planned, ready to run (with its parameter values).
 public struct PreparedQuery {
+    /// The query text.
     public let text: String
+    /// The plan `--explain` prints.
     public let plan: LogicalPlan
     let parameters: [Value]
     /// Warnings from binding (unknown labels, types, capped ranges).
@@ -88,7 +92,10 @@ public struct PreparedQuery {
 
 /// What a streamed run reports at the end.
 public struct QueryOutcome: Sendable {
+    /// Result column names.
     public var columns: [String]
+    /// Rows handed to the consumer.
     public var rowCount: Int
+    /// Warnings from binding and from the run.
     public var warnings: [QueryWarning]
 }

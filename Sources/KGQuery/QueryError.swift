@@ -47,6 +47,7 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The message without stage prefix or position.
     public var message: String {
         switch self {
         case .undefinedVariable(let name, let suggestion, _):

@@ -4,10 +4,12 @@ import KGQuerySyntax
 /// a capped variable-length pattern, a date compared with a string. Returned with the result (the CLI
 /// prints them to stderr), never silently dropped.
 public struct QueryWarning: Hashable, Sendable, CustomStringConvertible {
+    /// What happened, without position.
     public var message: String
     /// Where in the query text, when known.
     public var span: SourceSpan?
 
+    /// A warning about `message`, at `span` in the query text if known.
     public init(_ message: String, at span: SourceSpan? = nil) {
         self.message = message
         self.span = span

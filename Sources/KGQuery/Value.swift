@@ -30,6 +30,7 @@ public enum Value: Hashable, Sendable {
         }
     }
 
+    /// Whether this is null.
     public var isNull: Bool {
         if case .null = self { return true }
         return false
@@ -56,9 +57,12 @@ public enum Value: Hashable, Sendable {
 /// A path value: `nodes.count == relationships.count + 1`; relationship `i` joins nodes `i` and `i + 1`
 /// (in either direction).
 public struct PathValue: Hashable, Sendable {
+    /// Node indices, from the start.
     public var nodes: [Int]
+    /// Edge indices; edge `i` joins `nodes[i]` and `nodes[i + 1]`.
     public var relationships: [Int]
 
+    /// A path of `nodes` joined by `relationships`.
     public init(nodes: [Int], relationships: [Int]) {
         self.nodes = nodes
         self.relationships = relationships

@@ -2,10 +2,13 @@
 /// looked at, a node scanned); every 1,024 ticks it reads the clock and throws
 /// `QueryError.timeout` past the deadline.
 public final class Budget {
+    /// When work must stop; nil for no limit.
     public var deadline: ContinuousClock.Instant?
+    /// The timeout the deadline came from, for the error message.
     public var timeoutSeconds: Double = 0
     var ticks = 0
 
+    /// A budget without a deadline.
     public init() {}
 
     /// Sets a deadline `seconds` from now (nil: none).

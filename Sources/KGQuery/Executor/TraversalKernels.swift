@@ -7,6 +7,7 @@ import KGModel
 /// Working memory comes from a pool of `TraversalScratch` reused across calls and queries, so one
 /// search costs what it visits, not O(V). Not thread-safe: one instance per thread.
 public final class TraversalKernels {
+    /// The graph searched.
     public let graph: Graph
     /// The adjacency searched; `refresh()` re-reads it after the graph changed.
     public private(set) var adjacency: Adjacency
@@ -14,6 +15,7 @@ public final class TraversalKernels {
     public let budget: Budget
     var pool: [TraversalScratch] = []
 
+    /// Kernels over `graph`, checking `budget` (no deadline by default).
     public init(graph: Graph, budget: Budget = Budget()) {
         self.graph = graph
         self.adjacency = graph.adjacency

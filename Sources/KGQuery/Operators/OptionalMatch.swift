@@ -32,15 +32,3 @@ final class OptionalTap: Operator {
     /// The inner pipeline never finishes the outer one.
     override func finish() throws {}
 }
-
-/// The end of an `exists(...)` pipeline: notes the first match and stops the search.
-final class ExistsTap: Operator {
-    var found = false
-
-    override func push(_ row: inout [Value]) throws -> Bool {
-        found = true
-        return false
-    }
-
-    override func finish() throws {}
-}

@@ -123,7 +123,7 @@ extension Parser {
                 let subscriptExpression = try parseExpression()
                 try expectSymbol("]", "']' to close the subscript")
                 expression = try checked(Expression(.subscripted(expression, subscriptExpression), span: span(from: expression.span)))
-            } else if current.isSymbol(":"), case .identifier = peek(1).kind {
+            } else if current.isSymbol(":"), peek(1).kind == .identifier || peek(1).kind == .quotedIdentifier {
                 var labels: [String] = []
                 while acceptSymbol(":") {
                     let labelStart = index

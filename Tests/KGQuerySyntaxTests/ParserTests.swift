@@ -64,6 +64,8 @@ import Testing
         ("RETURN a.x IS NULL, a.y IS NOT NULL", "RETURN (a.x IS NULL), (a.y IS NOT NULL)"),
         ("RETURN a + 1 IS NULL", "RETURN ((a + 1) IS NULL)"),
         ("RETURN x:Question:Answer", "RETURN (x:Question:Answer)"),
+        ("RETURN x:`Odd Label`", "RETURN (x:`Odd Label`)"),
+        ("MATCH (:Match)-[:RETURN]->() RETURN 1", "MATCH (:Match)-[:RETURN]->() RETURN 1"),
         ("RETURN n.a.b, l[0], l[1][2], {a: 1, b: [2]}.a", "RETURN n.a.b, l[0], l[1][2], {a: 1, b: [2]}.a"),
         ("RETURN $p, $`odd p`, $0", "RETURN $p, $`odd p`, $0"),
         ("RETURN 'it\\'s'", "RETURN 'it\\'s'"),

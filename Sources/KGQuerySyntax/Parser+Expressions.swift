@@ -156,8 +156,7 @@ extension Parser {
                 return inner
             }
             if acceptSymbol("[") {
-                try enter()
-                defer { leave() }
+                // Elements go through parseExpression, which counts the nesting level.
                 if atVariable && peek(1).isKeyword("IN") {
                     return try parseListComprehension(start: start)
                 }
@@ -210,8 +209,6 @@ extension Parser {
         let start = current.span
         let name = advance().text
         try expectSymbol("(")
-        try enter()
-        defer { leave() }
         let lower = name.lowercased()
         if lower == "count" && current.isSymbol("*") {
             advance()

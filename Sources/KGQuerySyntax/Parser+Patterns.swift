@@ -135,8 +135,6 @@ extension Parser {
     /// map = "{" [ key ":" expression { "," key ":" expression } ] "}".
     mutating func parseMapEntries() throws(SyntaxError) -> [MapEntry] {
         try expectSymbol("{")
-        try enter()
-        defer { leave() }
         var entries: [MapEntry] = []
         if acceptSymbol("}") { return entries }
         repeat {

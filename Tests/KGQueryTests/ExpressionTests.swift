@@ -162,3 +162,18 @@ import Testing
         }
     }
 }
+
+/// Queries at the parser's nesting and height limits bind, plan and run without exhausting the stack.
+@Suite struct DeepQueryTests {
+    @Test func expressionsAtTheLimitsRun() throws {
+        let runner = Runner(try Fixtures.parliament())
+        let terms = 250
+        #expect(try runner.rows("RETURN 1" + String(repeating: " + 1", count: terms)) == ["\(terms + 1)"])
+        let depth = 60
+        #expect(try runner.rows("RETURN size(" + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + ")") == ["1"])
+        #expect(try runner.rows("RETURN " + String(repeating: "NOT ", count: depth) + "true") == ["true"])
+        var predicate = "exists((a)-[:contains]->())"
+        for _ in 0..<15 { predicate = "exists((a)-[:contains]->(b)) AND (\(predicate))" }
+        #expect(try runner.rows("MATCH (a:Document) WHERE \(predicate) RETURN a.id") == ["doc-1", "doc-2"])
+    }
+}

@@ -172,3 +172,18 @@ func queryBenchmark(_ options: Options) throws {
     print(table)
 }
 
+
+/// Profiling aid (`kg-bench query-profile`): runs the reachability query many times.
+func queryProfile(_ options: Options) throws {
+    let graph = try inMemoryGraph(nodes: 100_000, edges: 1_000_000)
+    let engine = QueryEngine(graph: graph)
+    let runs = options.int("runs", 2000)
+    let start = now()
+    var total = 0
+    for i in 0..<runs {
+        let result = try engine.run("MATCH (a {id: $id})-[:cites*1..4]->(b) RETURN count(DISTINCT b)",
+                                    parameters: ["id": .string("n\((i * 7919) % 100_000)")])
+        total += result.table.rows.count
+    }
+    print(String(format: "%.1f us per query (%d rows)", (now() - start) / Double(runs) * 1e6, total))
+}

@@ -198,8 +198,9 @@ do {
     case "open": try openBenchmark(options)
     case "import": try importBenchmark(options)
     case "query": try queryBenchmark(options)
+    case "query-profile": try queryProfile(options)
     default:
-        print("usage: kg-bench open [--nodes N] [--edges M] [--runs R] [--dir DIR]\n       kg-bench import [--edges M] [--runs R] [--dir DIR]\n       kg-bench query [--nodes N] [--degree D] [--seed S]")
+        print("usage: kg-bench open [--nodes N] [--edges M] [--runs R] [--dir DIR]\n       kg-bench import [--edges M] [--runs R] [--dir DIR]\n       kg-bench query [--nodes N] [--degree D] [--seed S]\n       kg-bench query-profile [--runs R]")
         exit(2)
     }
 } catch {

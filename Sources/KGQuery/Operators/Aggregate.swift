@@ -70,7 +70,7 @@ struct AggregateState {
     var count: Int64 = 0
     var seen: Set<Value>?
     /// DISTINCT over nodes: node indices (cheaper to hash than values).
-    var seenNodes: Set<Int> = []
+    var seenNodes = NodeSet()
     var items: [Value] = []
     var best: Value?
     var intSum: Int64 = 0
@@ -89,7 +89,7 @@ struct AggregateState {
         if value.isNull { return }
         if seen != nil {
             if case .node(let node) = value {
-                guard seenNodes.insert(node).inserted else { return }
+                guard seenNodes.insert(node) else { return }
             } else {
                 guard seen!.insert(value).inserted else { return }
             }

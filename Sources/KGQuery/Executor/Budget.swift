@@ -6,14 +6,17 @@ public final class Budget {
     public var deadline: ContinuousClock.Instant?
     /// The timeout the deadline came from, for the error message.
     public var timeoutSeconds: Double = 0
-    var ticks = 0
+    /// The tick counter, behind a pointer so the per-edge increment needs no exclusivity check.
+    private let ticks = UnsafeMutablePointer<Int>.allocate(capacity: 1)
 
     /// A budget without a deadline.
-    public init() {}
+    public init() { ticks.initialize(to: 0) }
+
+    deinit { ticks.deallocate() }
 
     /// Sets a deadline `seconds` from now (nil: none).
     public func start(timeout seconds: Double?) {
-        ticks = 0
+        ticks.pointee = 0
         if let seconds {
             timeoutSeconds = seconds
             deadline = ContinuousClock.now.advanced(by: .nanoseconds(Int64(min(seconds, 1e9) * 1e9)))
@@ -24,8 +27,8 @@ public final class Budget {
 
     @inline(__always)
     func tick() throws(QueryError) {
-        ticks &+= 1
-        if ticks & 1023 == 0 { try check() }
+        ticks.pointee &+= 1
+        if ticks.pointee & 1023 == 0 { try check() }
     }
 
     func check() throws(QueryError) {

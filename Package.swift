@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "KGModel", targets: ["KGModel"]),
         .library(name: "KGStore", targets: ["KGStore"]),
         .library(name: "KGText", targets: ["KGText"]),
+        .library(name: "KGQuery", targets: ["KGQuery"]),
     ],
     targets: [
         // Leaf: ids, labels, values, provenance, canonical ids, the in-memory graph.
@@ -28,13 +29,17 @@ let package = Package(
         .target(name: "KGDot", dependencies: ["KGModel"]),
         // The append-only graph file: format, encoding, file I/O, log reader/writer, snapshot.
         .target(name: "KGStore", dependencies: ["KGModel"]),
+        // Query language front end: lexer, AST, parser, syntax errors with line:column (no dependencies).
+        .target(name: "KGQuerySyntax"),
+        // Query engine: binder -> planner -> executor over the in-memory graph (never imports KGStore).
+        .target(name: "KGQuery", dependencies: ["KGQuerySyntax", "KGModel"]),
         // Subcommands, argument parsing, output formats, exit codes: the only place that prints.
-        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCitations", "KGText", "KGExtract", "KGDot"]),
+        .target(name: "KGCommands", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCitations", "KGText", "KGExtract", "KGDot", "KGQuerySyntax", "KGQuery"]),
         // The `kg` executable: main.swift only.
         .executableTarget(name: "kg", dependencies: ["KGCommands"]),
         // Benchmarks (open time, import throughput, ...): `swift run -c release kg-bench`.
         .executableTarget(
-            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands", "KGExtract", "KGCitations"],
+            name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands", "KGExtract", "KGCitations", "KGQuery"],
             path: "Tools/kg-bench"),
 
         .target(name: "KGTestSupport", dependencies: ["KGModel", "KGStore"], path: "Tests/KGTestSupport"),
@@ -45,6 +50,8 @@ let package = Package(
         .testTarget(name: "KGStoreTests", dependencies: ["KGStore", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGExtractTests", dependencies: ["KGExtract", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGDotTests", dependencies: ["KGDot", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGQuerySyntaxTests", dependencies: ["KGQuerySyntax"]),
+        .testTarget(name: "KGQueryTests", dependencies: ["KGQuery", "KGQuerySyntax", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGCommandsTests", dependencies: ["KGCommands", "KGStore", "KGModel", "KGTestSupport"]),
     ]
 )

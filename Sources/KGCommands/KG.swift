@@ -9,7 +9,7 @@ public enum KG {
 
     /// All subcommands, in the order `kg help` lists them.
     public static var commands: [CommandSpec] {
-        [DemoCommand.spec, InitCommand.spec, IngestCommand.spec, ExtractCommand.spec, ResolveCommand.spec, QueryCommand.spec,
+        [DemoCommand.spec, InitCommand.spec, IngestCommand.spec, ExtractCommand.spec, ResolveCommand.spec, QueryCommand.spec, DotCommand.spec,
          ImportCommand.spec, ExportCommand.spec, StatsCommand.spec, ShowCommand.spec, LogCommand.spec,
          VerifyCommand.spec, SalvageCommand.spec, CheckpointCommand.spec, HelpCommand.spec]
     }

@@ -57,7 +57,7 @@ public final class QueryEngine {
     }
 
     /// Runs a prepared query.
-    public func execute(_ prepared: PreparedQuery, timeout: Double? = nil,
+    public func execute(_ prepared: PreparedQuery, timeout: Double? = nil, collectBindings: Bool = false,
                         consume: @escaping ([Value]) throws -> Bool) throws -> QueryOutcome {
         kernels.refresh()
         kernels.budget.start(timeout: timeout)
@@ -65,7 +65,8 @@ public final class QueryEngine {
         let context = ExecutionContext(graph: graph, kernels: kernels, parameters: prepared.parameters,
                                        propertyKeyCount: plan.propertyKeys.count)
         var rowCount = 0
-        try Executor.run(plan, context: context) { row in
+        let bindings = collectBindings ? BoundSubgraph() : nil
+        try Executor.run(plan, context: context, bindings: bindings) { row in
             rowCount += 1
             return try consume(row)
         }
@@ -74,6 +75,10 @@ public final class QueryEngine {
             let reads = context.keyReads[index]
             warnings.append(QueryWarning("property `\(key.name)` is not set on any of the \(reads) node\(reads == 1 ? "" : "s") and relationships read (it was null each time)",
                                          at: key.span))
+        }
+        if let bindings {
+            // Values the results return (a node, a path) belong to the drawing too.
+            return QueryOutcome(columns: plan.columnNames, rowCount: rowCount, warnings: warnings, bindings: bindings)
         }
         return QueryOutcome(columns: plan.columnNames, rowCount: rowCount, warnings: warnings)
     }
@@ -98,4 +103,13 @@ public struct QueryOutcome: Sendable {
     public var rowCount: Int
     /// Warnings from binding and from the run.
     public var warnings: [QueryWarning]
+    /// With `collectBindings`: every node and relationship the matches bound.
+    public var bindings: BoundSubgraph?
+
+    public init(columns: [String], rowCount: Int, warnings: [QueryWarning], bindings: BoundSubgraph? = nil) {
+        self.columns = columns
+        self.rowCount = rowCount
+        self.warnings = warnings
+        self.bindings = bindings
+    }
 }

@@ -7,25 +7,28 @@ import KGStore
 
 /// `kg query 'MATCH ...'`: runs a query in the language of Queries/README.md over the graph.
 enum QueryCommand {
-    static let formats = ["table", "json", "jsonl", "csv"]
+    static let formats = ["table", "json", "jsonl", "csv", "dot"]
     static let defaultTimeout = 30.0
 
     static var spec: CommandSpec { CommandSpec(
         name: "query", abstract: "Run a path query (a Cypher/GQL subset; see Queries/README.md).",
-        usage: "'MATCH ... RETURN ...' | -f FILE.cypher [--param NAME=VALUE]... [--params FILE.json] [--format table|json|jsonl|csv] [--explain] [--as-of SEQ] [--timeout SECONDS]",
+        usage: "'MATCH ... RETURN ...' | -f FILE.cypher [--param NAME=VALUE]... [--params FILE.json] [--format table|json|jsonl|csv|dot] [-o FILE] [--explain] [--as-of SEQ] [--timeout SECONDS]",
         discussion: """
         The query comes as the argument or from -f FILE (- for standard input). Parameters ($name in
         the query) come from --param NAME=VALUE (VALUE is read as JSON when it is JSON, else as a
         string; repeat the option for more) and --params FILE.json (an object; --param wins).
         {"$date": "2024-07-22"} is a date. --explain prints the plan without running it. Warnings
         (unknown labels, types and properties, capped ranges) go to stderr. A query running longer
-        than --timeout (default 30 s) is stopped.
+        than --timeout (default 30 s) is stopped. --format dot draws the subgraph the matches bind
+        (every node and relationship of the matched patterns) for GraphViz; with -o FILE.svg (or .png,
+        .pdf) kg runs `dot` itself when it is installed.
         """,
         options: [
             OptionSpec("file", value: "FILE", short: "f", help: "read the query from FILE (- for stdin)"),
             OptionSpec("param", value: "NAME=VALUE", help: "a parameter (JSON value, else string); repeatable"),
             OptionSpec("params", value: "FILE", help: "parameters from a JSON object"),
-            OptionSpec("format", value: "FORMAT", help: "table (default), json, jsonl or csv"),
+            OptionSpec("format", value: "FORMAT", help: "table (default), json, jsonl, csv or dot"),
+            OptionSpec("output", value: "FILE", short: "o", help: "write to FILE; .svg/.png/.pdf run GraphViz dot on the drawing"),
             OptionSpec("explain", help: "print the logical plan, do not run"),
             OptionSpec("as-of", value: "SEQ", help: "the graph as it was after commit SEQ"),
             OptionSpec("timeout", value: "SECONDS", help: "stop the query after this long (default 30)"),
@@ -34,9 +37,17 @@ enum QueryCommand {
         run: run) }
 
     static func run(_ arguments: ParsedArguments, _ invocation: Invocation) throws {
+        try run(arguments, invocation, forcedFormat: nil)
+    }
+
+    static func run(_ arguments: ParsedArguments, _ invocation: Invocation, forcedFormat: String?) throws {
         let usage = invocation.usage
         let context = invocation.context
-        let format = try invocation.format(formats, usage: usage)
+        let format = try forcedFormat ?? invocation.format(formats, usage: usage)
+        let outputPath = arguments.value("output")
+        if let outputPath, format != "dot", Drawing.renderedFormat(outputPath) != nil {
+            throw CommandError.usage("-o \(outputPath) draws a picture: use --format dot (or `kg dot`)", usage: usage)
+        }
         let text = try queryText(arguments, invocation)
         let parameters = try self.parameters(arguments, invocation)
         var timeout = defaultTimeout
@@ -65,6 +76,26 @@ enum QueryCommand {
                 return
             }
             switch format {
+            case "dot":
+                let prepared = try engine.prepare(text, parameters: parameters)
+                var returned: [[Value]] = []
+                let outcome = try engine.execute(prepared, timeout: timeout, collectBindings: true) { row in
+                    returned.append(row)
+                    return returned.count < QueryLimits.maxMaterializedRows
+                }
+                report(outcome.warnings)
+                let bindings = outcome.bindings ?? BoundSubgraph()
+                var nodes = bindings.nodes, edges = bindings.relationships
+                let collector = BoundSubgraph()
+                for row in returned { for value in row { collector.record(value) } }
+                nodes.formUnion(collector.nodes)
+                edges.formUnion(collector.relationships)
+                let title = text.split(separator: "\n").first { !$0.hasPrefix("//") }.map(String.init) ?? "query"
+                let dot = try Drawing.dot(graph, nodes: nodes, edges: edges, title: DotTitle.short(title))
+                try Drawing.write(dot, to: outputPath, context: context)
+                if outputPath != nil {
+                    context.note("drew \(nodes.count) nodes and \(edges.count) relationships bound by \(outcome.rowCount) result rows")
+                }
             case "jsonl", "csv":
                 let prepared = try engine.prepare(text, parameters: parameters)
                 let columns = prepared.plan.columnNames

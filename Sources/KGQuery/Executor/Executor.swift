@@ -3,7 +3,8 @@ import KGModel
 /// Builds the operator pipeline of a logical plan and runs it: one empty row in, every result row out
 /// through `consume` (return false to stop early).
 enum Executor {
-    static func run(_ plan: LogicalPlan, context: ExecutionContext, consume: @escaping ([Value]) throws -> Bool) throws {
+    static func run(_ plan: LogicalPlan, context: ExecutionContext, bindings: BoundSubgraph? = nil,
+                    consume: @escaping ([Value]) throws -> Bool) throws {
         let width = plan.slotNames.count
         context.existsChains = []
         for steps in plan.existsPlans {
@@ -11,7 +12,15 @@ enum Executor {
             context.existsChains.append((build(steps, next: tap, context: context, width: width), tap))
         }
         let sink = ProduceResults(context, slots: plan.columns.map(\.slot), consume: consume)
-        let head = build(plan.steps, next: sink, context: context, width: width)
+        var steps = plan.steps
+        if let bindings, let last = steps.lastIndex(where: { step in
+            if case .project = step { return true }
+            if case .aggregate = step { return true }
+            return false
+        }) {
+            steps.insert(.tap(bindings), at: last)
+        }
+        let head = build(steps, next: sink, context: context, width: width)
         var row = [Value](repeating: .null, count: width)
         do {
             _ = try head.push(&row)
@@ -69,6 +78,8 @@ enum Executor {
                 current = Limit(context, expression: expression, next: current)
             case .produceResults:
                 break
+            case .tap(let bindings):
+                current = BindingsTap(context, bindings: bindings, next: current)
             }
         }
         return current

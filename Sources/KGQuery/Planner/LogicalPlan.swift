@@ -139,6 +139,8 @@ indirect enum PlanStep {
     case skip(BoundExpression)
     case limit(BoundExpression)
     case produceResults([(name: String, slot: Int)])
+    /// Records what the rows bind, for drawing (inserted by the executor, never planned).
+    case tap(BoundSubgraph)
 }
 
 /// The plan of a query: a pipeline of operators, each feeding the next, plus one sub-pipeline per
@@ -228,6 +230,8 @@ public struct LogicalPlan: CustomStringConvertible {
                 lines.append(indent + "Skip " + printer.text(expression))
             case .limit(let expression):
                 lines.append(indent + "Limit " + printer.text(expression))
+            case .tap:
+                lines.append(indent + "BindingsTap")
             case .produceResults(let columns):
                 lines.append(indent + "ProduceResults " + columns.map { $0.name }.joined(separator: ", "))
             }

@@ -19,7 +19,7 @@ let package = Package(
         // JSON values and the JSON Lines graph interchange form.
         .target(name: "KGInterchange", dependencies: ["KGModel"]),
         // Citation text -> canonical ids: a single-pass byte scanner and a resolver (pure functions).
-        .target(name: "KGCitations", dependencies: ["KGModel"]),
+        .target(name: "KGCitations", dependencies: ["KGModel"], exclude: ["README.md"]),
         // Source files -> the text the extractor reads, with an exact map back to source byte offsets
         // (plain text and Markdown, publication XML in both dialects, PDF via pdftotext).
         .target(name: "KGText", dependencies: ["KGModel"]),

@@ -15,9 +15,10 @@ enum Drawing {
         return ["svg", "png", "pdf"].contains(ext) ? ext : nil
     }
 
-    /// Where `dot` is, or nil.
-    static func dotProgram() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin:/usr/local/bin"
+    /// Where `dot` is on the `PATH` of `environment` (this process's when nil), or nil.
+    static func dotProgram(environment: [String: String]? = nil) -> String? {
+        let variables = environment ?? ProcessInfo.processInfo.environment
+        let path = variables["PATH"] ?? "/usr/bin:/bin:/usr/local/bin"
         for directory in path.split(separator: ":") {
             let candidate = String(directory) + "/dot"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
@@ -35,7 +36,7 @@ enum Drawing {
             try FileAccess.write(dot, to: path)
             return
         }
-        guard let program = dotProgram() else {
+        guard let program = dotProgram(environment: context.environment) else {
             throw CommandError.refused("GraphViz `dot` is not installed, so \(path) cannot be drawn (apt-get install graphviz); write the dot text instead with -o \((path as NSString).deletingPathExtension).dot")
         }
         let process = Process()

@@ -24,6 +24,15 @@ public enum FileAccess {
         }
     }
 
+    /// Creates the folder `path` and its parents when missing.
+    public static func createDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw CommandError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+
     /// The absolute, standardized form of `path` (the source key of an imported file).
     public static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path

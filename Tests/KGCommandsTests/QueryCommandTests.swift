@@ -138,7 +138,7 @@ import Testing
             (["query", "RETURN 1", "--param", "novalue"], "kg: error: --param expects NAME=VALUE, got 'novalue'\n"),
             (["query", "RETURN 1", "--param", "=1"], "kg: error: --param expects NAME=VALUE, got '=1'\n"),
             (["query", "RETURN 1", "--timeout", "0"], "kg: error: --timeout expects a number of seconds above 0, got '0'\n"),
-            (["query", "RETURN 1", "--format", "xml"], "kg: error: --format expects one of table, json, jsonl, csv, got 'xml'\n"),
+            (["query", "RETURN 1", "--format", "xml"], "kg: error: --format expects one of table, json, jsonl, csv, dot, got 'xml'\n"),
             (["query", "RETURN 1", "RETURN 2"], "kg: error: `kg query` expects 0 to 1 arguments, got 2\n"),
         ]
         for (arguments, message) in usage {

@@ -21,13 +21,19 @@ extension GraphEmitter {
             provenance = wholeParagraph(stated.paragraph, rule: "document.stated-title", confidence: 0.9)
         } else if let opening = analysis.paragraphs.first(where: { Bytes.hasPrefix($0.clean.bytes, at: 0, "Hierbij ") })
                     ?? analysis.paragraphs.first(where: { $0.kind == .text && $0.clean.bytes.count > 40 }) {
-            // No subject line: the letter's opening sentence.
+            // No subject line: what the letter's opening sentence offers ("Hierbij bieden wij uw Kamer
+            // ... het verslag aan van de bijeenkomst van de ... op 13 en 14 juni 2024"), else the sentence.
             let bytes = opening.clean.bytes
             var end = bytes.firstIndex(of: UInt8(ascii: ".")).map { $0 + 1 } ?? bytes.count
             if end > 300 { end = 300 }
             while end < bytes.count && end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-            properties["title"] = .string(String(decoding: bytes[0..<end], as: UTF8.self))
-            provenance = self.provenance(paragraph: opening.index, 0..<end, rule: "document.opening-sentence", confidence: 0.5)
+            if let offered = Self.offeredReport(in: Array(bytes[0..<end])) {
+                properties["title"] = .string(offered.title)
+                provenance = self.provenance(paragraph: opening.index, offered.range, rule: "document.offered-report", confidence: 0.8)
+            } else {
+                properties["title"] = .string(String(decoding: bytes[0..<end], as: UTF8.self))
+                provenance = self.provenance(paragraph: opening.index, 0..<end, rule: "document.opening-sentence", confidence: 0.5)
+            }
         }
         if let date = analysis.date {
             properties["date"] = .date(date)
@@ -43,6 +49,31 @@ extension GraphEmitter {
         }
         facts.node(documentID, [.document], properties, provenance)
         if analysis.date == nil { finding(.warning, paragraph: nil, "no document date found: offices cannot be resolved to people, years of dates without one cannot be inferred") }
+    }
+
+    /// The report a covering letter offers in its opening sentence: "het verslag [aan] van de ... <year>"
+    /// up to the first year after it, as a title ("Verslag van de bijeenkomst van de Raad ... op 13 en
+    /// 14 juni 2024") and the byte range it was read from. Nil when the sentence offers no report.
+    static func offeredReport(in sentence: [UInt8]) -> (title: String, range: Range<Int>)? {
+        let lowered = sentence.map(Bytes.lower)
+        guard let start = Bytes.firstIndex(of: "het verslag ", in: lowered) else { return nil }
+        let wordStart = start + 4
+        var cursor = start + "het verslag ".utf8.count
+        if Bytes.hasPrefix(lowered, at: cursor, "aan ") { cursor += 4 }
+        guard Bytes.hasPrefix(lowered, at: cursor, "van ") else { return nil }
+        // The first four-digit year (19xx or 20xx) after "van" ends the title.
+        var index = cursor
+        while index + 4 <= sentence.count {
+            let digits = sentence[index..<(index + 4)]
+            if digits.allSatisfy(Bytes.isDigit), digits.first == UInt8(ascii: "1") || digits.first == UInt8(ascii: "2"),
+               index == 0 || !Bytes.isDigit(sentence[index - 1]),
+               index + 4 == sentence.count || !Bytes.isDigit(sentence[index + 4]) {
+                let rest = String(decoding: sentence[cursor..<(index + 4)], as: UTF8.self)
+                return ("Verslag " + rest, wordStart..<(index + 4))
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Signatures: Document -signed_by-> Minister, the person found by name (and office and date).

@@ -38,6 +38,17 @@ enum Bytes {
         return false
     }
 
+    /// Where `needle` first starts in `haystack` (ASCII case folded when `ignoringCase`), or nil.
+    static func firstIndex(of needle: String, in haystack: [UInt8], ignoringCase: Bool = false) -> Int? {
+        guard !needle.isEmpty else { return 0 }
+        var i = 0
+        while i < haystack.count {
+            if hasPrefix(haystack, at: i, needle, ignoringCase: ignoringCase) { return i }
+            i += 1
+        }
+        return nil
+    }
+
     /// `text` lower-cased in ASCII (other bytes unchanged).
     static func lowered(_ text: String) -> [UInt8] { text.utf8.map(lower) }
 

@@ -60,7 +60,10 @@ struct CleanText {
                     continue
                 }
                 switch b {
-                case UInt8(ascii: "*"), UInt8(ascii: "_") where b == UInt8(ascii: "*") || isEmphasisUnderscore(text, i, end):
+                case UInt8(ascii: "*"):
+                    i += 1
+                    continue
+                case UInt8(ascii: "_") where isEmphasisUnderscore(text, i, end):
                     i += 1
                     continue
                 case UInt8(ascii: "\\") where i + 1 < end && isMarkdownEscapable(text[i + 1]):

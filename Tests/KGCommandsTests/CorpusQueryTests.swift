@@ -118,4 +118,20 @@ import Testing
         #expect(text.contains("motie Veldkamp"))
         #expect(text.contains("https://zoek.officielebekendmakingen.nl/kst-36410-VI-85.html"))
     }
+
+    @Test(arguments: queries)
+    func everySavedQueryDrawsWithoutGraphVizWarnings(_ name: String) throws {
+        guard Drawing.dotProgram() != nil else {
+            print("skipped: GraphViz `dot` is not installed (apt-get install graphviz)")
+            return
+        }
+        let corpus = Corpus.shared
+        let svg = corpus.cli.directory.file("\(name).svg")
+        let result = corpus.cli.run("query", "-f", RepositoryPaths.root + "/Queries/corpus/\(name).cypher", "--format", "dot", "-o", svg)
+        #expect(result.code == 0, "\(result.err)")
+        #expect(!result.err.contains("dot:"), "dot said something: \(result.err)")
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(text.contains("<svg"))
+        #expect(text.contains("class=\"node\""), "the drawing of \(name) should hold the matched nodes")
+    }
 }

@@ -16,6 +16,15 @@ public typealias FactRef = UInt64
 public protocol FactLoader: AnyObject {
     /// The record at `ref`; throws when it cannot be read (I/O error, checksum mismatch).
     func loadFact(at ref: FactRef) throws -> FactRecord
+    /// The error to throw when the record at `ref` was read but is not the fact the graph indexed
+    /// there (`expected` says what was); a file store says whether the file changed under it.
+    func mismatch(at ref: FactRef, expected: String) -> Error
+}
+
+extension FactLoader {
+    public func mismatch(at ref: FactRef, expected: String) -> Error {
+        GraphError.unexpectedFact(ref: ref, expected: expected)
+    }
 }
 
 /// A `FactLoader` over records kept in memory; references are array indices. For tests, the extractor's

@@ -114,10 +114,17 @@ public final class Graph {
     public func factRefs(ofNode node: Int) -> [FactRef] { nodeRefs.refs(node) }
 
     /// The facts asserting node `node`, in log order.
+    ///
+    /// Each record read must be a fact about this node: a record of another node (a file rewritten
+    /// under the reader) is an error, never served as this node's.
     public func facts(ofNode node: Int) throws -> [NodeFact] {
-        try nodeRefs.refs(node).map { ref in
+        let expected = id(of: node)
+        return try nodeRefs.refs(node).map { ref in
             guard case .node(let fact) = try loader.loadFact(at: ref) else {
-                throw GraphError.unexpectedFact(ref: ref, expected: "a node fact")
+                throw loader.mismatch(at: ref, expected: "a node fact of \(expected)")
+            }
+            guard fact.id == expected else {
+                throw loader.mismatch(at: ref, expected: "a node fact of \(expected), not of \(fact.id)")
             }
             return fact
         }
@@ -178,10 +185,18 @@ public final class Graph {
     }
 
     /// The facts asserting edge `edge`, in log order.
+    ///
+    /// Each record read must assert this edge (same ends and type), as for nodes.
     public func facts(ofEdge edge: Int) throws -> [EdgeFact] {
-        try factRefs(ofEdge: edge).map { ref in
+        let adjacency = self.adjacency
+        let from = id(of: adjacency.source(ofEdge: edge)), to = id(of: Int(adjacency.outTargets[edge]))
+        let type = typeNames[adjacency.outTypes[edge]]
+        return try factRefs(ofEdge: edge).map { ref in
             guard case .edge(let fact) = try loader.loadFact(at: ref) else {
-                throw GraphError.unexpectedFact(ref: ref, expected: "an edge fact")
+                throw loader.mismatch(at: ref, expected: "an edge fact")
+            }
+            guard fact.from == from, fact.to == to, fact.type.name == type else {
+                throw loader.mismatch(at: ref, expected: "the edge \(from) -[\(type)]-> \(to), not \(fact.from) -[\(fact.type.name)]-> \(fact.to)")
             }
             return fact
         }

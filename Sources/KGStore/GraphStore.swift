@@ -191,6 +191,7 @@ public final class GraphStore {
             try file.sync()
             report.droppedTail = true
         }
+        if lastCommitOffset > 0 { loader.lastCommit = (lastCommitOffset, lastCommitChecksum) }
         self.report = report
     }
 
@@ -315,6 +316,7 @@ public final class GraphStore {
         loader.limit = committedLength
         lastCommitOffset = commitOffset
         lastCommitChecksum = buffer.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self).littleEndian }
+        loader.lastCommit = (lastCommitOffset, lastCommitChecksum)
         recordCount += written + 1
         recordsSinceSnapshot += written + 1
         return provisional

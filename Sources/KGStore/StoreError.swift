@@ -33,6 +33,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case readOnly(path: String)
     /// A snapshot file cannot be used; `reason` says why. (Readers fall back to the log.)
     case badSnapshot(path: String, reason: String)
+    /// The file this handle opened was truncated or rewritten in place by another program while the
+    /// handle was reading it (a rename over the path is harmless: the handle keeps the old file).
+    case changedUnderReader(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -68,6 +71,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): opened for reading only"
         case .badSnapshot(let path, let reason):
             return "\(path): snapshot not used: \(reason)"
+        case .changedUnderReader(let path, let reason):
+            return "\(path): the file changed under this reader (\(reason)): another program truncated or overwrote it in place. Nothing read from it after the change was served; run the command again to read the file as it is now, and `kg verify` to check it"
         }
     }
 }

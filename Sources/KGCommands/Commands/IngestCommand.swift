@@ -79,7 +79,11 @@ enum IngestCommand {
             }
             context.endProgress()
             if format == "json" { context.out(JSONWriter.encode(.array(results))) }
-            if failures > 0 { throw CommandError.refused("\(failures) of \(files.count) files could not be read (see above); the others were ingested") }
+            if failures > 0 {
+                throw CommandError.refused(failures == files.count
+                    ? "none of the \(files.count) files could be read (see above); nothing was ingested"
+                    : "\(failures) of \(files.count) files could not be read (see above); the others were ingested")
+            }
         }) }
 
     /// The files named: files as given, folders searched recursively for known extensions, in name order.

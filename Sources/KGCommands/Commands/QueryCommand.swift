@@ -68,16 +68,22 @@ enum QueryCommand {
             for warning in warnings { context.warn(warning.description) }
         }
 
+        let prepared: PreparedQuery
         do {
-            if arguments.has("explain") {
-                let prepared = try engine.prepare(text, parameters: parameters)
-                context.out(prepared.plan.description)
-                report(prepared.warnings)
-                return
-            }
+            prepared = try engine.prepare(text, parameters: parameters)
+        } catch let error as SyntaxError {
+            throw CommandError.refused(error.render(source: text))
+        } catch let error as QueryError {
+            throw CommandError.refused(error.render(source: text))
+        }
+        if arguments.has("explain") {
+            context.out(prepared.plan.description)
+            report(prepared.warnings)
+            return
+        }
+        do {
             switch format {
             case "dot":
-                let prepared = try engine.prepare(text, parameters: parameters)
                 var returned: [[Value]] = []
                 let outcome = try engine.execute(prepared, timeout: timeout, collectBindings: true) { row in
                     returned.append(row)
@@ -97,7 +103,6 @@ enum QueryCommand {
                     context.note("drew \(nodes.count) nodes and \(edges.count) relationships bound by \(outcome.rowCount) result rows")
                 }
             case "jsonl", "csv":
-                let prepared = try engine.prepare(text, parameters: parameters)
                 let columns = prepared.plan.columnNames
                 if format == "csv" { context.out(output.csvLine(columns)) }
                 let outcome = try engine.execute(prepared, timeout: timeout) { row in
@@ -110,17 +115,23 @@ enum QueryCommand {
                 }
                 report(outcome.warnings)
             default:
-                let result = try engine.run(text, parameters: parameters, timeout: timeout)
-                if format == "json" {
-                    context.out(try output.json(result.table, warnings: result.warnings))
-                } else {
-                    context.out(output.table(result.table))
+                var rows: [[Value]] = []
+                let outcome = try engine.execute(prepared, timeout: timeout) { row in
+                    rows.append(row)
+                    if rows.count > QueryLimits.maxMaterializedRows { throw QueryError.tooManyRows(limit: QueryLimits.maxMaterializedRows) }
+                    return true
                 }
-                report(result.warnings)
+                let table = ResultTable(columns: outcome.columns, rows: rows)
+                if format == "json" {
+                    context.out(try output.json(table, warnings: outcome.warnings))
+                } else {
+                    context.out(output.table(table))
+                }
+                report(outcome.warnings)
             }
-        } catch let error as SyntaxError {
-            throw CommandError.refused(error.render(source: text))
         } catch let error as QueryError {
+            // The planner's warnings (a capped range, an unknown label) often explain a stopped query.
+            report(prepared.warnings)
             throw CommandError.refused(error.render(source: text))
         }
     }

@@ -45,8 +45,14 @@ public final class POSIXStorage: StorageSystem {
         if fd < 0 { throw POSIXStorage.error(path, "open lock file", errno) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
+            // The holder writes its name just after taking the lock: give it a moment to appear.
             var buffer = [UInt8](repeating: 0, count: 512)
-            let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 512, 0) }
+            var got = 0
+            for attempt in 0..<20 {
+                got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 512, 0) }
+                if got > 0 || code != EWOULDBLOCK || attempt == 19 { break }
+                usleep(1_000)
+            }
             Glibc.close(fd)
             if code == EWOULDBLOCK {
                 let text = got > 0 ? String(decoding: buffer[0..<got], as: UTF8.self) : "unknown process"

@@ -7,6 +7,9 @@ public final class LogFactLoader: FactLoader {
     let file: StorageFile
     /// Only records before this offset are committed and may be read.
     var limit: UInt64
+    /// The last commit frame the reader knows (offset and stored checksum): when a load fails, it tells
+    /// a file changed under the reader (truncated, or rewritten in place) from damage in the file.
+    var lastCommit: (offset: UInt64, checksum: UInt32)?
 
     public init(file: StorageFile, limit: UInt64) {
         self.file = file
@@ -14,6 +17,32 @@ public final class LogFactLoader: FactLoader {
     }
 
     public func loadFact(at ref: FactRef) throws -> FactRecord {
+        do {
+            return try decodeFact(at: ref)
+        } catch let error as StoreError {
+            if let change = changeSinceOpen() { throw StoreError.changedUnderReader(path: file.path, reason: change) }
+            throw error
+        }
+    }
+
+    public func mismatch(at ref: FactRef, expected: String) -> Error {
+        if let change = changeSinceOpen() { return StoreError.changedUnderReader(path: file.path, reason: change) }
+        return StoreError.corruptRecord(path: file.path, offset: ref, record: -1, reason: "expected \(expected)")
+    }
+
+    /// How the file differs from what this reader opened, or nil when it still holds the committed
+    /// prefix (same length at least, same last commit frame).
+    func changeSinceOpen() -> String? {
+        guard let size = try? file.size() else { return "it can no longer be read" }
+        if size < limit { return "it is now \(size) bytes, shorter than the \(limit) committed bytes it held when opened" }
+        guard let lastCommit else { return nil }
+        guard let head = try? file.read(at: lastCommit.offset, count: 4), head.count == 4,
+              head.withUnsafeBytes({ $0.loadUnaligned(as: UInt32.self).littleEndian }) == lastCommit.checksum
+        else { return "its last commit at byte offset \(lastCommit.offset) is no longer there" }
+        return nil
+    }
+
+    private func decodeFact(at ref: FactRef) throws -> FactRecord {
         let (kind, payload) = try readFrame(at: ref)
         guard let known = RecordKind(rawValue: kind), known != .commit else {
             throw StoreError.corruptRecord(path: file.path, offset: ref, record: -1, reason: "expected a fact record, found kind 0x\(String(kind, radix: 16))")

@@ -163,11 +163,15 @@ public enum SnapshotFile {
         guard CRC32C.mask(CRC32C.checksum(head + tableBytes.dropLast(4))) == stored else { throw bad("header checksum mismatch") }
 
         var table: [Section: (size: Int, offset: UInt64, length: UInt64, crc: UInt32)] = [:]
+        var dataEnd = UInt64(fixedHeader + tableBytes.count)
         try tableBytes.withUnsafeBytes { raw in
             var r = ByteReader(raw)
             for _ in 0..<sectionCount {
                 let id = try r.u32(), elementSize = Int(try r.u32()), offset = try r.u64(), length = try r.u64(), crc = try r.u32()
                 _ = try r.u32()
+                let (end, overflow) = offset.addingReportingOverflow(length)
+                guard !overflow, end <= size else { throw bad("section \(id) lies outside the file") }
+                dataEnd = max(dataEnd, end)
                 if let section = Section(rawValue: id) {
                     guard elementSize > 0, length % UInt64(elementSize) == 0, offset + length <= size else {
                         throw bad("section \(id) lies outside the file or has a bad size")
@@ -176,6 +180,8 @@ public enum SnapshotFile {
                 }
             }
         }
+        // Written whole and renamed into place: bytes after the last section mean the file was changed.
+        guard size == dataEnd else { throw bad("\(size - dataEnd) bytes follow the last section") }
         func array<T: FixedWidthInteger>(_ section: Section, _: T.Type) throws -> [T] {
             guard let entry = table[section], entry.size == MemoryLayout<T>.stride else { throw bad("section \(section) missing") }
             let count = Int(entry.length) / MemoryLayout<T>.stride

@@ -30,14 +30,20 @@ public struct CorpusContext: Sendable {
             for key in entry.shingles.prefix(TextIndex.sketch) { byKey[key, default: []].append(index) }
         }
 
-        /// The entry most like `shingles` (Jaccard ≥ 0.7), with the similarity.
+        /// Whether the node is indexed.
+        func contains(_ id: NodeID) -> Bool { ids.contains(id) }
+
+        /// The entry most like `shingles` (Jaccard ≥ 0.7), with the similarity; equal scores go to the
+        /// smallest id, so the answer does not depend on the order entries were added in.
         func match(_ shingles: [UInt64]) -> (NodeID, Double)? {
             var candidates = Set<Int>()
             for key in shingles.prefix(TextIndex.sketch) { for index in byKey[key] ?? [] { candidates.insert(index) } }
             var best: (NodeID, Double)?
-            for index in candidates.sorted() {
+            for index in candidates {
                 let score = TextIndex.jaccard(entries[index].shingles, shingles)
-                if score >= 0.7 && score > (best?.1 ?? 0) { best = (entries[index].id, score) }
+                guard score >= 0.7 else { continue }
+                if let current = best, score < current.1 || (score == current.1 && entries[index].id.rawValue >= current.0.rawValue) { continue }
+                best = (entries[index].id, score)
             }
             return best
         }
@@ -66,49 +72,105 @@ public struct CorpusContext: Sendable {
         var meeting: NodeID
     }
 
+    /// Motions with their members, the most recently asserted last ("de motie Kuik" takes the last).
     var motions: [(members: [String], id: NodeID)] = []
     var questions = TextIndex()
     var answers = TextIndex()
+    /// Meetings and papers, ordered by id.
     var meetings: [MeetingEntry] = []
     var kamerstukPapers: [PaperEntry] = []
     var documentPapers: [PaperEntry] = []
 
+    /// What the graph says of each node the lists above come from: labels and properties merged as the
+    /// graph merges them (later facts win), and when it was last asserted. Both ways of building a
+    /// context (from a graph, or by absorbing batches) go through it, so a run resumed after a crash
+    /// knows exactly what an uninterrupted run knew.
+    struct Summary: Sendable {
+        var labels: Set<String> = []
+        var properties: Properties = [:]
+        var lastAsserted: UInt64 = 0
+    }
+    private var summaries: [NodeID: Summary] = [:]
+    private var assertions: UInt64 = 0
+
+    static let summarisedLabels: Set<String> = ["Motion", "Meeting", "Kamerstuk", "Document"]
+
     public init() {}
 
     /// The context a graph holds: its Motion, Question, Answer, Meeting, Kamerstuk and Document nodes.
+    /// Questions and answers are indexed by the first text asserted for them (as `absorb` does).
     public init(graph: Graph) throws {
-        func nodes(_ label: String) -> [Int] {
-            guard let id = graph.labelNames.id(of: label) else { return [] }
-            return graph.nodes(withLabel: id).map(Int.init)
+        var nodes = Set<Int>()
+        for label in CorpusContext.summarisedLabels.union(["Question", "Answer"]) {
+            guard let id = graph.labelNames.id(of: label) else { continue }
+            nodes.formUnion(graph.nodes(withLabel: id).map(Int.init))
         }
-        for node in nodes("Motion") {
-            let properties = try graph.properties(ofNode: node)
-            if case .list(let members)? = properties["members"] {
-                motions.append((members.map(\.description), graph.id(of: node)))
+        // Replay in the order the facts were asserted (log order), as absorbing the batches would.
+        var asserted: [(ref: FactRef, node: Int)] = []
+        for node in nodes { for ref in graph.factRefs(ofNode: node) { asserted.append((ref, node)) } }
+        asserted.sort { $0.ref < $1.ref }
+        var facts: [Int: [NodeFact]] = [:]
+        for node in nodes { facts[node] = try graph.facts(ofNode: node) }
+        var seen: [Int: Int] = [:]
+        for (_, node) in asserted {
+            let index = seen[node, default: 0]
+            seen[node] = index + 1
+            guard let fact = facts[node]?[index] else { continue }
+            note(fact)
+        }
+        rebuildLists()
+    }
+
+    /// Adds what an extraction produced, for the next document in the same run.
+    public mutating func absorb(_ batch: GraphBatch) {
+        for node in batch.nodes { note(node) }
+        rebuildLists()
+    }
+
+    /// Takes in one node fact: merges it into its node's summary, indexes a question's or answer's
+    /// first text.
+    private mutating func note(_ fact: NodeFact) {
+        let labels = Set(fact.labels.map(\.name))
+        if labels.contains("Question") || labels.contains("Answer"), case .string(let text)? = fact.properties["text"] {
+            let entry = TextEntry(id: fact.id, shingles: CorpusContext.shingles(text), faction: fact.properties["faction"]?.description ?? "")
+            if labels.contains("Question") { questions.add(entry) } else { answers.add(entry) }
+        }
+        guard !labels.isDisjoint(with: CorpusContext.summarisedLabels) || summaries[fact.id] != nil else { return }
+        assertions += 1
+        var summary = summaries[fact.id] ?? Summary()
+        summary.labels.formUnion(labels)
+        summary.properties.merge(fact.properties) { _, new in new }
+        summary.lastAsserted = assertions
+        summaries[fact.id] = summary
+    }
+
+    /// The motion, meeting and paper lists from the summaries.
+    private mutating func rebuildLists() {
+        motions = []
+        meetings = []
+        kamerstukPapers = []
+        documentPapers = []
+        var dated: [(UInt64, [String], NodeID)] = []
+        for (id, summary) in summaries.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let properties = summary.properties
+            if summary.labels.contains("Motion"), case .list(let members)? = properties["members"] {
+                dated.append((summary.lastAsserted, members.map(\.description), id))
+            }
+            if summary.labels.contains("Meeting"), case .date(let from)? = properties["date"] {
+                var to = from
+                if case .date(let end)? = properties["endDate"] { to = end }
+                meetings.append(MeetingEntry(id: id, body: CorpusContext.bodyCode(id), from: from, to: to))
+            }
+            if case .string(let paper)? = properties["paper"], case .string(let meeting)? = properties["paperMeeting"] {
+                let entry = PaperEntry(id: id, paper: paper, meeting: NodeID(trusted: meeting))
+                if summary.labels.contains("Document") {
+                    documentPapers.append(entry)
+                } else if summary.labels.contains("Kamerstuk") {
+                    kamerstukPapers.append(entry)
+                }
             }
         }
-        for (label, keyPath) in [("Question", \CorpusContext.questions), ("Answer", \CorpusContext.answers)] {
-            for node in nodes(label) {
-                let properties = try graph.properties(ofNode: node)
-                guard case .string(let text)? = properties["text"] else { continue }
-                let faction = properties["faction"]?.description ?? ""
-                self[keyPath: keyPath].add(TextEntry(id: graph.id(of: node), shingles: CorpusContext.shingles(text), faction: faction))
-            }
-        }
-        for node in nodes("Meeting") {
-            let properties = try graph.properties(ofNode: node)
-            guard case .date(let from)? = properties["date"] else { continue }
-            var to = from
-            if case .date(let end)? = properties["endDate"] { to = end }
-            meetings.append(MeetingEntry(id: graph.id(of: node), body: CorpusContext.bodyCode(graph.id(of: node)), from: from, to: to))
-        }
-        for (label, keyPath) in [("Kamerstuk", \CorpusContext.kamerstukPapers), ("Document", \CorpusContext.documentPapers)] {
-            for node in nodes(label) {
-                let properties = try graph.properties(ofNode: node)
-                guard case .string(let paper)? = properties["paper"], case .string(let meeting)? = properties["paperMeeting"] else { continue }
-                self[keyPath: keyPath].append(PaperEntry(id: graph.id(of: node), paper: paper, meeting: NodeID(trusted: meeting)))
-            }
-        }
+        motions = dated.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
     }
 
     /// The body code of a meeting id (`meeting-jbz-2023-10-19` -> `jbz`).
@@ -164,33 +226,6 @@ public struct CorpusContext: Sendable {
         }
         if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
-    }
-
-
-    /// Adds what an extraction produced, for the next document in the same run.
-    public mutating func absorb(_ batch: GraphBatch) {
-        var seen = Set<NodeID>()
-        for node in batch.nodes where seen.insert(node.id).inserted {
-            let labels = Set(node.labels.map(\.name))
-            let properties = node.properties
-            if labels.contains("Motion"), case .list(let members)? = properties["members"] {
-                motions.append((members.map(\.description), node.id))
-            }
-            if labels.contains("Question") || labels.contains("Answer"),
-               case .string(let text)? = properties["text"] {
-                let entry = TextEntry(id: node.id, shingles: CorpusContext.shingles(text), faction: properties["faction"]?.description ?? "")
-                if labels.contains("Question") { questions.add(entry) } else { answers.add(entry) }
-            }
-            if labels.contains("Meeting"), case .date(let from)? = properties["date"] {
-                var to = from
-                if case .date(let end)? = properties["endDate"] { to = end }
-                meetings.append(MeetingEntry(id: node.id, body: CorpusContext.bodyCode(node.id), from: from, to: to))
-            }
-            if case .string(let paper)? = properties["paper"], case .string(let meeting)? = properties["paperMeeting"] {
-                let entry = PaperEntry(id: node.id, paper: paper, meeting: NodeID(trusted: meeting))
-                if labels.contains("Document") { documentPapers.append(entry) } else if labels.contains("Kamerstuk") { kamerstukPapers.append(entry) }
-            }
-        }
     }
 }
 

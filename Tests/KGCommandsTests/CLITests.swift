@@ -94,6 +94,26 @@ final class CLIRun {
         #expect(cli.run("export").out == before)
     }
 
+    @Test func aSecondWriterIsRefusedBeforeItReadsItsInput() throws {
+        let cli = CLIRun()
+        cli.run("import", cli.write("good.jsonl", sample))
+        let holder = try GraphStore.open(at: cli.graph, writable: true)
+        defer { holder.close() }
+        // The input is malformed: being told about the lock, not the line, shows the lock came first.
+        let result = cli.run("import", cli.write("bad.jsonl", "{not json\n"))
+        #expect(result.code == 1)
+        #expect(result.err.contains("another writer holds the lock (pid"), "\(result.err)")
+        let ingest = cli.run("ingest", cli.write("paper.txt", "Den Haag, 3 juli 2024\n"))
+        #expect(ingest.err.contains("another writer holds the lock (pid"), "\(ingest.err)")
+    }
+
+    @Test func aFailedImportIntoANewGraphLeavesNoFileBehind() {
+        let cli = CLIRun()
+        let result = cli.run("import", cli.write("bad.jsonl", "{not json\n"))
+        #expect(result.code == 1)
+        #expect(!FileManager.default.fileExists(atPath: cli.graph))
+    }
+
     @Test func usageErrorsExit2AndSayWhatWasExpected() {
         let cli = CLIRun()
         let cases: [([String], String)] = [

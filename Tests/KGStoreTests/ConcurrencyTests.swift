@@ -249,4 +249,22 @@ import Testing
         }
         #expect(refused > 0, "the reader should notice the rewrite")
     }
+
+    /// Found by Tools/crash/faults.py (overwrite): a file cut below its header after the header was
+    /// read made the scanner subtract past zero and trap. Now a named error.
+    @Test func aFileShorterThanWhereScanningStartsIsAnErrorNotATrap() throws {
+        let store = TestStore(.memory)
+        try Fixture.build(store, [Samples.batch(variant: 1)])
+        let file = try store.storage.open(store.path, writable: false)
+        defer { file.close() }
+        let scanner = FrameScanner(file: file, start: try file.size() + 10, end: try file.size())
+        guard case .damaged(_, let reason) = try scanner.next() else {
+            Issue.record("a scan past the end found a frame")
+            return
+        }
+        #expect(reason.contains("the file ends at byte offset"))
+        #expect(throws: StoreError.changedUnderReader(path: store.path, reason: "it is now \(try file.size()) bytes, shorter than the \(try file.size() + 10) bytes already read from it")) {
+            try LogScanner.scan(file, from: try file.size() + 10, nextSequence: 1)
+        }
+    }
 }

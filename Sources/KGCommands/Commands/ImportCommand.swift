@@ -25,14 +25,18 @@ enum ImportCommand {
             let format = try invocation.format(["text", "json"], usage: usage)
             let path = arguments.positionals[0]
             let context = invocation.context
+            // An existing graph is locked first, so a second writer fails at once rather than after
+            // parsing a large input; a new one is created only once the input has parsed.
+            let existing = context.storage.exists(invocation.graphPath) ? try invocation.openForWriting(create: false) : nil
+            defer { existing?.close() }
             let bytes = try invocation.readInput(path)
             let sourceName = path == "-" ? "stdin" : path
             let batch = try JSONLines.decode(bytes, source: sourceName, progress: context.progress("parsing lines"))
             context.endProgress()
+            let store = try existing ?? invocation.openForWriting(create: true)
+            defer { if existing == nil { store.close() } }
             let source = arguments.value("source") ?? (path == "-" ? "stdin" : FileAccess.absolute(path))
             let hash = SHA256.hex(of: bytes)
-            let store = try invocation.openForWriting(create: true)
-            defer { store.close() }
             let outcome = try store.commit(batch, source: source, sourceHash: hash, progress: context.progress("writing records"))
             context.endProgress()
             switch outcome {

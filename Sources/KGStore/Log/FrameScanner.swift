@@ -49,7 +49,14 @@ public final class FrameScanner {
     public func next() throws -> ScannedFrame {
         let offset = position
         if offset == end { return .end }
+        if offset > end {
+            // The file is shorter than where reading starts (it shrank after its header was read).
+            return .damaged(offset: offset, reason: "the file ends at byte offset \(end), before this record")
+        }
         guard try ensure(offset, FileFormat.frameHeaderSize) else {
+            if offset + UInt64(FileFormat.frameHeaderSize) <= end {
+                return .damaged(offset: offset, reason: "the file ended before the \(end) bytes it had when reading began: it changed while being read")
+            }
             return .damaged(offset: offset, reason: "\(end - offset) bytes, too few for a record header")
         }
         let base = Int(offset - windowStart)
@@ -60,6 +67,9 @@ public final class FrameScanner {
             return .damaged(offset: offset, reason: "record length \(length) exceeds the limit of \(FileFormatLimits.maxRecordBytes) bytes")
         }
         guard try ensure(offset, FileFormat.frameHeaderSize + length) else {
+            if offset + UInt64(FileFormat.frameHeaderSize + length) <= end {
+                return .damaged(offset: offset, reason: "the file ended before the \(end) bytes it had when reading began: it changed while being read")
+            }
             return .damaged(offset: offset, reason: "record of \(length) bytes runs past the end of the file")
         }
         let start = Int(offset - windowStart)

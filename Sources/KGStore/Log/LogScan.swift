@@ -44,6 +44,9 @@ public enum LogScanner {
     public static func scan(_ file: StorageFile, from start: UInt64, nextSequence: UInt64, recordIndex: Int = 0,
                             stopAfterSequence: UInt64? = nil) throws -> LogScan {
         let size = try file.size()
+        guard start <= size else {
+            throw StoreError.changedUnderReader(path: file.path, reason: "it is now \(size) bytes, shorter than the \(start) bytes already read from it")
+        }
         var result = LogScan(committedEnd: start, fileSize: size)
         let scanner = FrameScanner(file: file, start: start, end: size)
         var transactionStart = start
@@ -56,6 +59,9 @@ public enum LogScanner {
                 if result.committedEnd < size { result.tailReason = "a transaction without its commit record" }
                 return result
             case .damaged(let offset, let reason):
+                if let now = try? file.size(), now < size {
+                    throw StoreError.changedUnderReader(path: file.path, reason: "it shrank from \(size) to \(now) bytes while being read")
+                }
                 if try FrameScanner.findCommit(in: file, from: offset + 1, end: size) != nil {
                     throw StoreError.corruptRecord(path: file.path, offset: offset, record: index, reason: reason)
                 }

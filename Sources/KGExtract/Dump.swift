@@ -3,6 +3,7 @@ import KGModel
 /// Text dumps of each extraction stage, for a user checking a result and for golden snapshots
 /// (Graph/snapshots/) reviewed as diffs.
 extension ExtractionResult {
+    /// Which stage to show: the paragraphs found, the mentions in them, or the graph facts.
     public enum DumpStage: String, CaseIterable, Sendable {
         case segments, mentions, graph
     }

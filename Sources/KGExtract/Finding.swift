@@ -1,6 +1,7 @@
 /// Something the extractor wants a reader to know about a document without failing it: a mention
 /// it could not resolve, a structure that did not add up, a guess it made.
 public struct Finding: Hashable, Sendable, CustomStringConvertible {
+    /// How much a reader should care: `info` (a guess or a note) or `warning` (something missed).
     public enum Severity: String, Sendable { case info, warning }
     public var severity: Severity
     /// 1-based line and byte offset in the source file (0 when not tied to a place).

@@ -6,6 +6,7 @@ import KGModel
 /// `:START_ID`, `:END_ID`, `:TYPE` and property columns) and a Kuzu schema that loads the same files
 /// (`COPY Node FROM 'nodes.csv' (HEADER=true)`). RFC 4180 quoting; lists and dates as text.
 public enum CSVExport {
+    /// The text of the three files an export writes.
     public struct Files: Sendable {
         public var nodes: String
         public var relationships: String

@@ -8,6 +8,7 @@ import KGModel
 /// They live as readable TSV files in `Graph/reference/` that a user can extend (a new cabinet)
 /// without recompiling; `ReferenceData.builtin` is the same data compiled in, so a lone binary works.
 public struct ReferenceData: Sendable {
+    /// A faction (`faction-VVD`): its name, the spellings papers use, and when it sat in which chamber.
     public struct Faction: Sendable {
         public var id: String
         public var name: String
@@ -16,6 +17,7 @@ public struct ReferenceData: Sendable {
         public var periods: [(chamber: String, from: Day?, to: Day?)]
     }
 
+    /// One person in one office for one period: what "de minister van ..." means on a date.
     public struct MinisterTerm: Sendable {
         public var personID: String
         public var name: String
@@ -27,11 +29,13 @@ public struct ReferenceData: Sendable {
         public var party: String
     }
 
+    /// An office and the spellings that name it ("minister van JenV").
     public struct Office: Sendable {
         public var office: String
         public var aliases: [String]
     }
 
+    /// A country by ISO 3166 alpha-2 code, with its Dutch name, adjectives and abbreviations.
     public struct Country: Sendable {
         public var iso: String
         public var name: String
@@ -39,6 +43,7 @@ public struct ReferenceData: Sendable {
         public var aliases: [String]
     }
 
+    /// An EU act or national law: CELEX or reference id, number, title, aliases ("CSAM-verordening").
     public struct Act: Sendable {
         /// CELEX (proposals `com-YYYY-N` become sector-5 CELEX `5YYYYPCNNNN`) or a reference id.
         public var id: String
@@ -49,6 +54,7 @@ public struct ReferenceData: Sendable {
         public var partOf: String
     }
 
+    /// Another person the papers name (a member filing motions, a commissioner), with aliases.
     public struct Person: Sendable {
         public var personID: String
         public var name: String

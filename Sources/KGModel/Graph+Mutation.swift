@@ -14,9 +14,23 @@ extension Graph {
     /// Applies one record stored at `ref`. References must grow from call to call.
     public func apply(_ record: FactRecord, ref: FactRef) throws {
         switch record {
-        case .node(let fact): applyNode(fact, ref: ref)
-        case .edge(let fact): applyEdge(fact, ref: ref)
+        case .node(let fact): try applyNode(fact, ref: ref)
+        case .edge(let fact): try applyEdge(fact, ref: ref)
         case .retraction(let retraction): try applyRetraction(retraction, ref: ref)
+        }
+    }
+
+    /// Throws `tooManyNames` when `batch` would bring more labels or relationship types than the graph
+    /// can hold, so a writer can refuse it before writing anything.
+    public func checkCapacity(for batch: GraphBatch) throws {
+        var newLabels = Set<String>(), newTypes = Set<String>()
+        for node in batch.nodes { for label in node.labels where labelNames.id(of: label.name) == nil { newLabels.insert(label.name) } }
+        for edge in batch.edges where typeNames.id(of: edge.type.name) == nil { newTypes.insert(edge.type.name) }
+        if labelNames.count + newLabels.count > SymbolTable.capacity {
+            throw GraphError.tooManyNames(kind: "labels", limit: SymbolTable.capacity)
+        }
+        if typeNames.count + newTypes.count > SymbolTable.capacity {
+            throw GraphError.tooManyNames(kind: "relationship types", limit: SymbolTable.capacity)
         }
     }
 
@@ -31,9 +45,10 @@ extension Graph {
         return index
     }
 
-    func applyNode(_ fact: NodeFact, ref: FactRef) {
+    func applyNode(_ fact: NodeFact, ref: FactRef) throws {
+        let labels = try fact.labels.map { try labelNames.intern($0.name, kind: "labels") }
         let node = intern(fact.id)
-        for label in fact.labels { addLabel(labelNames.intern(label.name), to: node) }
+        for label in labels { addLabel(label, to: node) }
         nodeRefs.append(ref, to: node)
         nodePropertyCache.removeValue(forKey: node)
         labelIndexCache = nil
@@ -47,10 +62,10 @@ extension Graph {
         }
     }
 
-    func applyEdge(_ fact: EdgeFact, ref: FactRef) {
+    func applyEdge(_ fact: EdgeFact, ref: FactRef) throws {
+        let type = try typeNames.intern(fact.type.name, kind: "relationship types")
         let source = intern(fact.from)
         let target = intern(fact.to)
-        let type = typeNames.intern(fact.type.name)
         let wasAlive = (isAlive(source), isAlive(target))
         if let edge = compacted.edge(from: source, type: type, to: target) {
             if deadEdges.remove(UInt32(edge)) != nil { addDegree(source, target, 1) }
@@ -154,7 +169,7 @@ extension Graph {
         labelBits[node] = 0
         labelMore.removeValue(forKey: UInt32(node))
         for fact in try facts(ofNode: node) {
-            for label in fact.labels { addLabel(labelNames.intern(label.name), to: node) }
+            for label in fact.labels { addLabel(try labelNames.intern(label.name, kind: "labels"), to: node) }
         }
     }
 }

@@ -6,12 +6,16 @@ public enum GraphError: Error, Equatable, Sendable, CustomStringConvertible {
     case unexpectedFact(ref: FactRef, expected: String)
     /// `checkInvariants()` found the graph inconsistent.
     case invariantViolated(String)
+    /// More distinct labels or relationship types (`kind`) than a graph can hold.
+    case tooManyNames(kind: String, limit: Int)
 
     public var description: String {
         switch self {
         case .missingFact(let ref): return "no stored fact at reference \(ref)"
         case .unexpectedFact(let ref, let expected): return "the fact at reference \(ref) is not \(expected)"
         case .invariantViolated(let what): return "graph invariant violated: \(what)"
+        case .tooManyNames(let kind, let limit):
+            return "a graph holds at most \(limit) distinct \(kind); this would add more (nothing was written)"
         }
     }
 }

@@ -54,8 +54,8 @@ extension Graph {
               parts.adjacency.inEdges.allSatisfy({ Int($0) < parts.adjacency.edgeCount })
         else { throw GraphError.invariantViolated("saved adjacency refers to nodes, edges or types that do not exist") }
         ids = parts.ids
-        labelNames = SymbolTable(names: parts.labelNames)
-        typeNames = SymbolTable(names: parts.typeNames)
+        labelNames = try SymbolTable(names: parts.labelNames, kind: "labels")
+        typeNames = try SymbolTable(names: parts.typeNames, kind: "relationship types")
         labelBits = parts.labelBits
         labelMore = parts.labelMore
         nodeRefs = parts.nodeRefs

@@ -233,6 +233,7 @@ public final class GraphStore {
                        progress: ((Int) -> Void)? = nil) throws -> CommitOutcome {
         if readOnly { throw StoreError.readOnly(path: path) }
         if let failure { throw StoreError.unusable(path: path, because: failure) }
+        try graph.checkCapacity(for: batch)
         var retractions = batch.retractions
         var supersededEarlier = false
         if supersede {

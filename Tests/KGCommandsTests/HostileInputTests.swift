@@ -103,6 +103,19 @@ import Testing
         #expect(cli.run("export").out == before)
     }
 
+    @Test func moreRelationshipTypesThanAGraphHoldsAreRefusedBeforeWriting() {
+        let (cli, before) = Self.graphWithContent()
+        var lines = ""
+        for i in 0...65_535 { lines += "{\"kind\":\"edge\",\"type\":\"t\(i)\",\"from\":\"a\",\"to\":\"b\",\"props\":{}}\n" }
+        let result = cli.run("import", cli.write("types.jsonl", lines))
+        #expect(result.code == 1)
+        #expect(result.err.contains("a graph holds at most 65535 distinct relationship types"), "\(result.err)")
+        #expect(cli.run("export").out == before)
+        #expect(cli.run("verify").code == 0)
+        // The handle was not spoiled: the next import works.
+        #expect(cli.run("import", cli.write("one.jsonl", "{\"kind\":\"edge\",\"type\":\"fine\",\"from\":\"a\",\"to\":\"b\",\"props\":{}}\n")).code == 0)
+    }
+
     @Test func hugeQueriesAreRefusedWithTheirPosition() {
         let (cli, _) = Self.graphWithContent()
         let parens = cli.run("query", "RETURN " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000))

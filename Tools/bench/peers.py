@@ -520,13 +520,23 @@ def peer_cell(entry, budget):
     return f"{fmt_ms(median)}* ({reason}: {entry['done']} of {entry['of']})", median
 
 
+def load_average():
+    try:
+        return open("/proc/loadavg").read().split()[0]
+    except OSError:
+        return "?"
+
+
 def markdown(swift, results, args, machine, date):
     n, m = swift["nodes"], swift["edges"]
     versions = ", ".join(f"{r['description'].split(':')[0]}" for r in results.values() if "description" in r)
     lines = [
         f"### {n:,} nodes, {m:,} edges ({machine}, {date})",
         "",
-        f"Swift: {swift['swiftVersion']}, release build, one thread; peers: {versions}; Python {platform.python_version()}.",
+        f"Swift: {swift['swiftVersion']}, release build, one thread; peers: {versions}; Python {platform.python_version()}. "
+        + "1-minute load average: " + (f"{args.load_swift} when Swift's measurements started, " if args.load_swift else "")
+        + f"{args.load_start} when the peers started, {load_average()} when they ended "
+        f"(the machine is shared: above 1, another job was running on one of the {os.cpu_count()} cores).",
         f"Per-query times in ms, median over the inputs in the best of up to {args.rounds} rounds after one checking pass "
         f"(Swift: best of {swift['rounds']} rounds); every engine's answers equal Swift's"
         + (" except where listed below." if any(r.get("mismatches") for r in results.values()) else "."),
@@ -670,6 +680,11 @@ def main():
         return 2
     directory = os.path.abspath(args.directory)
     swift = json.load(open(os.path.join(directory, "swift.json")))
+    args.load_start = load_average()
+    try:
+        args.load_swift = open(os.path.join(directory, "loadavg-swift.txt")).read().strip()
+    except OSError:
+        args.load_swift = None
     t0 = time.perf_counter()
     prepare(directory)
     print(f"peers.py: per-type edge lists ready ({time.perf_counter() - t0:.1f} s, untimed)", file=sys.stderr)

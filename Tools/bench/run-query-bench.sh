@@ -42,6 +42,7 @@ fi
 cd "$root"
 swift build -c release --product kg-bench >&2
 echo "run-query-bench.sh: Swift measurements and export to $export_dir" >&2
+cut -d' ' -f1 /proc/loadavg > "$export_dir/loadavg-swift.txt" 2>/dev/null || true
 .build/release/kg-bench query --nodes "$nodes" --rounds "$rounds" --export "$export_dir" > "$export_dir/swift.md"
 cat "$export_dir/swift.md" >&2
 

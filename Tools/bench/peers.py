@@ -508,11 +508,13 @@ def fmt_ratio(peer, swift):
     return f"{ratio:.1f}x" if ratio < 100 else f"{ratio:,.0f}x"
 
 
-def peer_cell(entry, budget):
+def peer_cell(entry, budget, rounds):
     if entry is None:
         return "-", None
     if entry["status"] == "ok":
-        return fmt_ms(statistics.median(entry["times"])), statistics.median(entry["times"])
+        median = statistics.median(entry["times"])
+        fewer = f" ({entry['rounds']} round{'s' if entry['rounds'] > 1 else ''})" if entry["rounds"] < rounds else ""
+        return fmt_ms(median) + fewer, median
     if not entry["times"]:
         return f"> {budget:g} s (0 of {entry['of']})", None
     median = statistics.median(entry["times"])
@@ -560,7 +562,7 @@ def markdown(swift, results, args, machine, date):
                fmt_ms(sw["languageMedianMs"]), fmt_ms(sw["apiMedianMs"])]
         medians = {}
         for e in engines:
-            cell, median = peer_cell(results[e].get("workloads", {}).get(key), args.budget)
+            cell, median = peer_cell(results[e].get("workloads", {}).get(key), args.budget, args.rounds)
             if results[e].get("error") and key not in results[e].get("workloads", {}):
                 cell = "failed"
             row.append(cell)
@@ -585,6 +587,10 @@ def markdown(swift, results, args, machine, date):
     for extra in (load, rss):
         lines.append("| " + " | ".join(extra + [""] * len(ratio_columns)) + " |")
     lines.append("")
+    if any(entry["status"] == "ok" and entry["rounds"] < args.rounds
+           for r in results.values() for entry in r.get("workloads", {}).values()):
+        lines.append(f"A cell with '(N rounds)' had fewer timed rounds than {args.rounds}: the next round would have "
+                     f"started after the {args.budget:g} s budget of the workload was spent.")
     lines.append(f"Ratios above 1x mean Swift is faster. Kuzu and SQLite are compared with Swift's query language, "
                  f"networkx and igraph with Swift's engine API (`TraversalKernels`; the pattern as a loop over the adjacency).")
     if any(entry["status"] != "ok" for r in results.values() for entry in r.get("workloads", {}).values()):
@@ -720,6 +726,7 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"swift": swift, "peers": results, "machine": machine, "date": date,
+                       "loadAverage": {"swift": args.load_swift, "peersStart": args.load_start, "peersEnd": load_average()},
                        "rounds": args.rounds, "budget": args.budget}, f)
     if mismatches:
         return 1

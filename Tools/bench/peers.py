@@ -538,7 +538,7 @@ def markdown(swift, results, args, machine, date):
         f"Swift: {swift['swiftVersion']}, release build, one thread; peers: {versions}; Python {platform.python_version()}. "
         + "1-minute load average: " + (f"{args.load_swift} when Swift's measurements started, " if args.load_swift else "")
         + f"{args.load_start} when the peers started, {load_average()} when they ended "
-        f"(the machine is shared: above 1, another job was running on one of the {os.cpu_count()} cores).",
+        f"({os.cpu_count()} cores, shared; the benchmark itself counts about 1, Kuzu's threads up to {os.cpu_count()}).",
         f"Per-query times in ms, median over the inputs in the best of up to {args.rounds} rounds after one checking pass "
         f"(Swift: best of {swift['rounds']} rounds); every engine's answers equal Swift's"
         + (" except where listed below." if any(r.get("mismatches") for r in results.values()) else "."),

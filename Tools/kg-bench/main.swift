@@ -3,7 +3,7 @@
 //   swift run -c release kg-bench import [--edges M] [--runs R] [--dir DIR]
 //   swift run -c release kg-bench citations [--megabytes MB] [--runs R] [--corpus DIR]
 //   swift run -c release kg-bench extract [--megabytes MB] [--runs R] [--corpus DIR]
-//   swift run -c release kg-bench query  [--nodes N] [--degree D] [--seed S]
+//   swift run -c release kg-bench query  [--nodes N] [--degree D] [--seed S] [--rounds R] [--export DIR]
 // Results are medians over R runs, with a baseline measured in the same run; see Tools/README.md.
 import Foundation
 import KGCitations
@@ -23,7 +23,7 @@ do {
     case "query": try queryBenchmark(options)
     case "query-profile": try queryProfile(options)
     default:
-        print("usage: kg-bench open [--nodes N] [--edges M] [--runs R] [--dir DIR]\n       kg-bench import [--edges M] [--runs R] [--dir DIR]\n       kg-bench citations [--megabytes MB] [--runs R] [--corpus DIR]\n       kg-bench extract [--megabytes MB] [--runs R] [--corpus DIR]\n       kg-bench query [--nodes N] [--degree D] [--seed S]\n       kg-bench query-profile [--runs R]")
+        print("usage: kg-bench open [--nodes N] [--edges M] [--runs R] [--dir DIR]\n       kg-bench import [--edges M] [--runs R] [--dir DIR]\n       kg-bench citations [--megabytes MB] [--runs R] [--corpus DIR]\n       kg-bench extract [--megabytes MB] [--runs R] [--corpus DIR]\n       kg-bench query [--nodes N] [--degree D] [--seed S] [--rounds R] [--export DIR]\n       kg-bench query-profile [--runs R]")
         exit(2)
     }
 } catch {

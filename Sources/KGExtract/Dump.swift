@@ -59,6 +59,7 @@ extension ExtractionResult {
                 let date = ref.date.map { d in "\(d.days.map(String.init).joined(separator: ","))-\(d.month)-\(d.year.map(String.init) ?? "?")" } ?? "?"
                 return "meeting \(ref.body) \(date)" + (ref.informal ? " informal" : "") + (ref.paper.map { " paper=\($0)" } ?? "")
             case .office(let offices): return "office " + offices.joined(separator: " + ")
+            case .addressedOffice(let role): return "office addressed \(role)"
             case .motion(let ref): return "motion " + (ref.anaphoric ? "(back-reference)" : ref.members.joined(separator: ", ")) + (ref.short ? " short" : "")
             case .country(let iso, _): return "country \(iso)"
             case .regulation(let id, _): return "regulation \(id)"

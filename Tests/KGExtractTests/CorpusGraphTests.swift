@@ -40,6 +40,20 @@ import Testing
         #expect(corpus.node("meeting-coreper-2024-06-19") != nil)   // 003:55 "COREPER ... van 19 juni jl."
     }
 
+    @Test func aBareDeMinisterIsTheMinisterWhoAnswersTheReport() {
+        // 004 is answered by the minister (Yeşilgöz-Zegerius) and the staatssecretaris (Van der Burg) of
+        // JenV: "Kan de staatssecretaris nader toelichten ..." (004:96) and "Deze leden vragen de
+        // minister deze ontwikkeling ... aan te kaarten" (004:266) name one person each.
+        #expect(corpus.targets("question-c56116d30e5388f7", "refers_to").contains("person-van-der-burg"))
+        #expect(corpus.targets("question-1b484c442a62d519", "refers_to").contains("person-yesilgoz-zegerius"))
+        // 001 is answered by two ministers (JenV and voor Rechtsbescherming): "de minister" does not say
+        // which, so its questions refer to one visible unresolved mention listing both.
+        let ambiguous = "unresolved-d06c0d598d410674-de-minister-1"
+        #expect(corpus.labels(ambiguous) == ["Mention"])
+        #expect(corpus.properties(ambiguous)["candidates"] == .list([.string("person-yesilgoz-zegerius"), .string("person-weerwind")]))
+        #expect(corpus.sources(ambiguous, "refers_to").count > 10)
+    }
+
     @Test func documentsAreTheKamerstukkenOthersCite() {
         // 002 states it is 32 317 nr. 859; 003 states no number but is the report of the JBZ-Raad of
         // 13-14 June 2024 that 000 cites as Kamerstuk 32317, nr. 882.

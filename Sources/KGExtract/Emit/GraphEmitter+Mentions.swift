@@ -123,6 +123,18 @@ extension GraphEmitter {
                 properties["office"] = .string(office)
                 facts.edge(from, .refersTo, person, properties, prov)
             }
+        case .addressedOffice(let role):
+            let report = analysis.paragraphs[paragraph].report
+            let candidates = (addressed[report] ?? addressed[0] ?? []).filter { $0.office.hasPrefix(role + " ") }
+            let people = candidates.reduce(into: [NodeID]()) { if !$0.contains($1.person) { $0.append($1.person) } }
+            guard people.count == 1, let holder = candidates.first else {
+                emitAmbiguousAddressee(role: role, people: people, report: report, from: from, provenance: prov, paragraph: paragraph)
+                return
+            }
+            ensureOwnerNode(from, paragraph: paragraph)
+            var properties = edgeProperties
+            properties["office"] = .string(holder.office)
+            facts.edge(from, .refersTo, holder.person, properties, prov)
         case .motion(let ref):
             guard let id = resolveMotion(ref, mention: mention, following: following, clean: clean, paragraph: paragraph, provenance: prov) else {
                 // "de motie over ..." with no motion named before is a description, not a reference back;
@@ -154,6 +166,23 @@ extension GraphEmitter {
         facts.node(id, [.mention], ["text": .string(prov.text), "kind": .string(kind), "reason": .string(reason)], prov)
         facts.edge(from, .refersTo, id, ["resolved": .bool(false)], prov)
         findings.append(Finding(.info, line: prov.line, offset: prov.offset, "unresolved \(kind) \(Escaping.quoted(prov.text)): \(reason)"))
+    }
+
+    /// A bare "de minister" in a report that several ministers answer (or none): one `Mention` node
+    /// per report and role, which every such passage refers to, and one finding.
+    mutating func emitAmbiguousAddressee(role: String, people: [NodeID], report: Int, from: NodeID, provenance prov: Provenance, paragraph: Int) {
+        ensureOwnerNode(from, paragraph: paragraph)
+        let id = NodeID(trusted: "unresolved-\(documentHex)-de-\(role)-\(report)")
+        let names = people.map { $0.rawValue.replacingOccurrences(of: "person-", with: "") }.joined(separator: ", ")
+        let reason = people.isEmpty
+            ? "nobody who answers \(report == 0 ? "this letter" : "report \(report)") is a \(role)"
+            : "\(people.count) \(role)s answer \(report == 0 ? "this letter" : "report \(report)") (\(names)): \"de \(role)\" does not say which"
+        facts.node(id, [.mention], ["text": .string("de \(role)"), "kind": .string("office"), "reason": .string(reason),
+                                    "candidates": .list(people.map { .string($0.rawValue) })], prov)
+        facts.edge(from, .refersTo, id, ["resolved": .bool(false)], prov)
+        if ambiguousAddressed.insert(id.rawValue).inserted {
+            findings.append(Finding(.info, line: prov.line, offset: prov.offset, "unresolved office \"de \(role)\": \(reason)"))
+        }
     }
 
     // MARK: Cited things

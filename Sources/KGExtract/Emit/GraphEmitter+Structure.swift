@@ -4,6 +4,7 @@ import KGModel
 extension GraphEmitter {
     mutating func emitStructure() {
         var passageParagraphs = analysis.layout.letter
+        addressed[0] = signers.map { ($0.person, $0.office) }
         for report in analysis.layout.reports {
             passageParagraphs += report.intro
             let answering = answeringMinisters(report)
@@ -63,6 +64,8 @@ extension GraphEmitter {
     /// resolved to people by date; else the document's signatories.
     mutating func answeringMinisters(_ report: DocumentLayout.Report) -> [(id: NodeID, provenance: Provenance)] {
         var result: [(NodeID, Provenance)] = []
+        var addressees: [(person: NodeID, office: String)] = []
+        defer { addressed[report.number] = addressees }
         for paragraph in report.intro {
             let text = analysis.paragraphs[paragraph].clean.bytes
             guard Bytes.contains(text, "beantwoord") || Bytes.contains(text, "voorgelegd") else { continue }
@@ -74,7 +77,10 @@ extension GraphEmitter {
                         let prov = provenance(paragraph: paragraph, mention.range, rule: "answers.named-office", confidence: 0.85)
                         let person = NodeID(trusted: holders[0].personID)
                         facts.node(person, [.minister], ["name": .string(holders[0].name), "fullName": .string(holders[0].fullName)], prov)
-                        if !result.contains(where: { $0.0 == person }) { result.append((person, prov)) }
+                        if !result.contains(where: { $0.0 == person }) {
+                            result.append((person, prov))
+                            addressees.append((person, office))
+                        }
                     }
                 }
             }
@@ -82,6 +88,7 @@ extension GraphEmitter {
         }
         if result.isEmpty {
             for signer in signers where !result.contains(where: { $0.0 == signer.person }) {
+                addressees.append((signer.person, signer.office))
                 result.append((signer.person, Provenance(document: signer.provenance.document, line: signer.provenance.line,
                                                          offset: signer.provenance.offset, text: signer.provenance.text,
                                                          rule: "answers.signatory", confidence: 0.9)))

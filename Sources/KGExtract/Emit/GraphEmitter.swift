@@ -25,6 +25,11 @@ struct GraphEmitter {
     var subjectMeeting: NodeID?
     /// Persons who signed, by office.
     var signers: [(office: String, person: NodeID, name: String, provenance: Provenance)] = []
+    /// Who each report is addressed to (those who answer it; report 0 is the letter: its signatories),
+    /// with their offices: what a bare "de minister" in that report means.
+    var addressed: [Int: [(person: NodeID, office: String)]] = [:]
+    /// Bare office mentions that could not be told apart, per report and role (one finding each).
+    var ambiguousAddressed: Set<String> = []
 
     init(analysis: DocumentAnalysis, rules: ExtractionRules, context: CorpusContext) {
         self.analysis = analysis

@@ -8,6 +8,8 @@ struct Mention {
         case citation(ids: [CanonicalID], kind: String, note: String?)
         case meeting(MeetingRef)
         case office(offices: [String])
+        /// "de minister" / "de staatssecretaris" without a department: the one the paper addresses.
+        case addressedOffice(role: String)
         case motion(MotionRef)
         case country(iso: String, name: String)
         case regulation(id: String, name: String)

@@ -2,6 +2,8 @@
 /// "de Staatssecretaris van Justitie en Veiligheid", "de ministers van Justitie en Veiligheid en voor
 /// Rechtsbescherming", "de minister en de staatssecretaris van Justitie en Veiligheid", "minister-
 /// president". Offices of other countries ("de Hongaarse Minister van Binnenlandse Zaken") are left out.
+/// A bare "de minister" or "de staatssecretaris" (no department) is found as the office the paper
+/// addresses, to be resolved against who answers it.
 struct OfficeFinder: Sendable {
     /// Departments by their words, e.g. ["justitie", "en", "veiligheid"] -> "Justitie en Veiligheid".
     let departments: [(words: [String], name: String)]
@@ -57,7 +59,15 @@ struct OfficeFinder: Sendable {
             var result: [String] = []
             var end = j
             var preposition = words.is(j, "voor") ? "voor" : words.is(j, "van") ? "van" : nil
-            guard preposition != nil else { i += 1; continue }
+            guard preposition != nil else {
+                // "de minister" on its own (not "de ministers", not "de minister en de staatssecretaris van X").
+                if !role.plural, words.is(i - 1, "de"), roles.count == 1 {
+                    found.append(Mention(target: .addressedOffice(role: role.name), range: words[i - 1].range.lowerBound..<words[i].range.upperBound,
+                                         rule: "office.addressed", confidence: 0.75))
+                }
+                i += 1
+                continue
+            }
             j += 1
             guard let first = department(words, j) else {
                 // "de minister van Lokale Ontwikkeling": not a Dutch office, so the sentence is about

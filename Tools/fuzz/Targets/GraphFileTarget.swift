@@ -3,7 +3,8 @@ import KGModel
 import KGStore
 
 /// Arbitrary bytes as a graph file: open read-only (with and without the snapshot), read every node,
-/// edge and transaction, check the graph's invariants, verify, salvage and reopen the salvaged copy.
+/// edge and transaction, check the graph's invariants, verify, commit a transaction as a writer and
+/// reopen, salvage and reopen the salvaged copy.
 ///
 /// The input is the log, optionally followed by a snapshot: the bytes from the first snapshot magic on
 /// are written beside the log as `.kg.snapshot`. Each input runs twice: as given, and "repaired" (every
@@ -12,7 +13,7 @@ import KGStore
 ///
 /// Invariants: every failure is one of the project's typed errors (`StoreError`, `GraphError`,
 /// `ModelError`, `DecodeError`), never a trap; a graph replayed from the log alone satisfies
-/// `checkInvariants()`; a salvaged copy verifies without damage and opens.
+/// `checkInvariants()`, also after a commit; a salvaged copy verifies without damage and opens.
 public enum GraphFileTarget {
     static let name = FuzzTarget.graphFile.rawValue
     static let logPath = "/fuzz/graph.kg"
@@ -81,6 +82,7 @@ public enum GraphFileTarget {
         do { _ = try LogVerifier.verify(path: logPath, storage: storage) } catch {
             try requireTyped(error, during: "verify")
         }
+        try writeAndReopen(storage)
         // Salvage: what it keeps must be a healthy graph file.
         let rescued = "/fuzz/rescued.kg"
         do {
@@ -105,6 +107,54 @@ public enum GraphFileTarget {
             throw failure
         } catch {
             throw FuzzFailure(target: name, invariant: "salvaged copy does not open", detail: "\(error)")
+        }
+    }
+
+    /// Opens the file as a writer (which cuts a torn tail), commits a transaction that supersedes the first
+    /// source and retracts a node and an edge, and reopens it from the log: the graph must keep its
+    /// invariants and gain exactly one commit. Works on a copy, so salvage below sees the original.
+    static func writeAndReopen(_ original: MemoryStorage) throws(FuzzFailure) {
+        let storage = MemoryStorage()
+        storage[logPath] = original[logPath]
+        let snapshotPath = GraphStore.snapshotPath(for: logPath)
+        if let snapshot = original[snapshotPath] { storage[snapshotPath] = snapshot }
+        do {
+            let writer = try GraphStore.open(at: logPath, storage: storage, writable: true,
+                                             options: StoreOptions(sync: false, snapshotAfterRecords: 0))
+            defer { writer.close() }
+            let graph = writer.graph
+            let before = graph.lastSequence
+            var batch = GraphBatch()
+            if let node = (0..<graph.nodeCount).first(where: graph.isAlive) { batch.retractions.append(.node(graph.id(of: node))) }
+            if graph.edgeCount > 0, let type = try? EdgeType(graph.typeName(graph.type(ofEdge: 0))) {
+                batch.retractions.append(.edge(EdgeKey(from: graph.id(of: graph.source(ofEdge: 0)), type: type,
+                                                       to: graph.id(of: graph.target(ofEdge: 0)))))
+            }
+            let added = try NodeID("fuzz-node")
+            batch.nodes.append(NodeFact(id: added, labels: [try Label("Fuzz")], properties: ["n": .int(1)]))
+            batch.edges.append(EdgeFact(from: added, type: try EdgeType("fuzzes"), to: graph.nodeCount > 0 ? graph.id(of: 0) : added))
+            let outcome = try writer.commit(batch, source: graph.transactions.first?.source ?? "fuzz", sourceHash: "fuzz")
+            guard case .committed = outcome else { return }  // that source was committed with this hash before
+            if !writer.report.snapshotUsed {
+                do { try graph.checkInvariants() } catch {
+                    throw FuzzFailure(target: name, invariant: "a commit breaks the graph invariants", detail: "\(error)")
+                }
+            }
+            try readEverything(graph, checkLookups: !writer.report.snapshotUsed)
+            let reader = try GraphStore.open(at: logPath, storage: storage, options: StoreOptions(useSnapshot: false))
+            defer { reader.close() }
+            do { try reader.graph.checkInvariants() } catch {
+                throw FuzzFailure(target: name, invariant: "the log after a commit breaks the graph invariants", detail: "\(error)")
+            }
+            guard reader.graph.lastSequence == before + 1 else {
+                throw FuzzFailure(target: name, invariant: "a commit did not add one transaction",
+                                  detail: "last sequence \(before) then \(reader.graph.lastSequence)")
+            }
+            try readEverything(reader.graph)
+        } catch let failure as FuzzFailure {
+            throw failure
+        } catch {
+            try requireTyped(error, during: "write")
         }
     }
 

@@ -2,11 +2,13 @@
 import KGModel
 import KGQuery
 import KGQuerySyntax
+import KGStore
 
 /// Arbitrary bytes (decoded as UTF-8, invalid sequences replaced) as a query: parse it; a syntax error
 /// must point inside the text (byte range within it, line and column agreeing with the byte offset) and
-/// render with its excerpt. A query that parses must dump, and bind and plan against an empty graph;
-/// a bind error must point inside the text too.
+/// render with its excerpt. A query that parses must dump, bind and plan against an empty graph, and
+/// run on the small sample graph within 2 seconds or stop with a `QueryError`; a bind error must point
+/// inside the text too.
 public enum QueryTarget {
     static let name = FuzzTarget.query.rawValue
 
@@ -23,18 +25,35 @@ public enum QueryTarget {
             return
         }
         _ = query.description
-        let engine = QueryEngine(graph: Graph(loader: MemoryFactLog()))
+        let empty = QueryEngine(graph: Graph(loader: MemoryFactLog()))
         do {
-            _ = try engine.explain(text)
+            _ = try empty.explain(text)
+            // Bound and planned: run it on the small sample graph, with a time limit.
+            if let engine = sample {
+                let result = try engine.run(text, timeout: 2)
+                _ = result.table.rows.count
+            }
         } catch let error as QueryError {
             if let span = error.span {
                 try checkSpan(span, in: text, error: "\(error)")
                 _ = error.render(source: text)
             }
         } catch {
-            throw FuzzFailure(target: name, invariant: "untyped error", detail: "binding a parsed query: \(type(of: error)): \(error)")
+            throw FuzzFailure(target: name, invariant: "untyped error", detail: "binding or running a parsed query: \(type(of: error)): \(error)")
         }
     }
+
+    /// An engine over the sample graph of `FuzzSeeds` (six nodes, a superseded source, retractions),
+    /// kept for the whole process; nil if it cannot be built.
+    nonisolated(unsafe) static let sample: QueryEngine? = {
+        let storage = MemoryStorage()
+        guard (try? FuzzSeeds.writeSampleGraph(to: "/fuzz/query.kg", storage: storage, snapshot: false)) != nil,
+              let store = try? GraphStore.open(at: "/fuzz/query.kg", storage: storage) else { return nil }
+        sampleStore = store
+        return QueryEngine(graph: store.graph)
+    }()
+    /// The store behind `sample` (its facts load from the store's file).
+    nonisolated(unsafe) static var sampleStore: GraphStore?
 
     /// The span lies inside `text`, and its line and column are those of its byte offset (lines end at
     /// LF; columns count Unicode scalars from 1).

@@ -41,6 +41,11 @@ let package = Package(
         .executableTarget(
             name: "kg-bench", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGCommands", "KGExtract", "KGCitations", "KGQuery"],
             path: "Tools/kg-bench"),
+        // Fuzz targets: one function per input path that checks its invariants (Tools/fuzz/README in
+        // Tools/README.md); libFuzzer entries in Tools/fuzz/Entry, seeded mutations in KGFuzzTests.
+        .target(
+            name: "KGFuzzTargets", dependencies: ["KGModel", "KGInterchange", "KGStore", "KGQuerySyntax", "KGQuery", "KGText", "KGExtract"],
+            path: "Tools/fuzz/Targets"),
 
         .target(name: "KGTestSupport", dependencies: ["KGModel", "KGStore"], path: "Tests/KGTestSupport"),
         .testTarget(name: "KGModelTests", dependencies: ["KGModel", "KGTestSupport"]),
@@ -53,5 +58,6 @@ let package = Package(
         .testTarget(name: "KGQuerySyntaxTests", dependencies: ["KGQuerySyntax"]),
         .testTarget(name: "KGQueryTests", dependencies: ["KGQuery", "KGQuerySyntax", "KGModel", "KGTestSupport"]),
         .testTarget(name: "KGCommandsTests", dependencies: ["KGCommands", "KGStore", "KGModel", "KGTestSupport"]),
+        .testTarget(name: "KGFuzzTests", dependencies: ["KGFuzzTargets", "KGTestSupport"]),
     ]
 )

@@ -24,7 +24,7 @@ public struct Adjacency: Sendable {
         inTypes = []
     }
 
-    /// Rebuilds an adjacency from saved arrays; nil unless their sizes fit together.
+    /// Rebuilds an adjacency from saved arrays; nil unless their sizes fit together and the offsets ascend.
     public init?(outOffsets: [UInt32], outTargets: [UInt32], outTypes: [UInt16],
                  inOffsets: [UInt32], inSources: [UInt32], inEdges: [UInt32], inTypes: [UInt16]) {
         let edges = outTargets.count
@@ -32,6 +32,7 @@ public struct Adjacency: Sendable {
               inSources.count == edges, inEdges.count == edges, inTypes.count == edges,
               outOffsets.first == 0, inOffsets.first == 0,
               outOffsets.last == UInt32(edges), inOffsets.last == UInt32(edges) else { return nil }
+        for i in 1..<outOffsets.count where outOffsets[i - 1] > outOffsets[i] || inOffsets[i - 1] > inOffsets[i] { return nil }
         self.outOffsets = outOffsets
         self.outTargets = outTargets
         self.outTypes = outTypes

@@ -38,8 +38,9 @@ extension Graph {
             edgeRefs: edgeRefs, transactions: transactions)
     }
 
-    /// A graph restored from saved arrays; throws `GraphError.invariantViolated` when their sizes
-    /// disagree (cheap checks only: run `checkInvariants()` for the full ones).
+    /// A graph restored from saved arrays; throws `GraphError.invariantViolated` when they disagree in a
+    /// way that could make a later read or retraction trap, loop or answer wrongly (linear-time checks,
+    /// `GraphParts.structuralProblem()`; `checkInvariants()` adds the id lookups).
     public convenience init(loader: FactLoader, parts: GraphParts) throws {
         self.init(loader: loader)
         let nodes = parts.ids.count
@@ -53,6 +54,7 @@ extension Graph {
               parts.adjacency.inSources.allSatisfy({ Int($0) < nodes }),
               parts.adjacency.inEdges.allSatisfy({ Int($0) < parts.adjacency.edgeCount })
         else { throw GraphError.invariantViolated("saved adjacency refers to nodes, edges or types that do not exist") }
+        if let problem = parts.structuralProblem() { throw GraphError.invariantViolated("saved arrays: " + problem) }
         ids = parts.ids
         labelNames = try SymbolTable(names: parts.labelNames, kind: "labels")
         typeNames = try SymbolTable(names: parts.typeNames, kind: "relationship types")
@@ -63,5 +65,61 @@ extension Graph {
         compacted = parts.adjacency
         edgeRefs = parts.edgeRefs
         transactions = parts.transactions
+    }
+}
+
+extension GraphParts {
+    /// The first way the arrays contradict each other, or nil: names that repeat, label ids beyond the
+    /// names, adjacency entries out of order or disagreeing between directions, live degrees that are not
+    /// the edge counts, edges without facts, inverted transaction ranges. O(nodes + edges), no hashing of
+    /// ids; what `Graph.checkInvariants()` checks, except that every id looks up to its own index.
+    public func structuralProblem() -> String? {
+        let nodes = ids.count, a = adjacency, edges = a.edgeCount
+        guard labelBits.count == nodes, liveDegree.count == nodes, nodeRefs.count == nodes, a.nodeCount == nodes,
+              edgeRefs.count == edges else { return "arrays disagree on the number of nodes or edges" }
+        if Set(labelNames).count != labelNames.count || Set(typeNames).count != typeNames.count { return "label or type names repeat" }
+        let labelCount = labelNames.count, typeCount = typeNames.count
+        let bitsInUse: UInt64 = labelCount >= 64 ? .max : (1 << UInt64(labelCount)) - 1
+        if labelBits.contains(where: { $0 & ~bitsInUse != 0 }) { return "a node has a label id beyond the \(labelCount) label names" }
+        for (node, labels) in labelMore where Int(node) >= nodes || labels.contains(where: { $0 < 64 || Int($0) >= labelCount }) {
+            return "labels of node \(node) beyond the bit set are not label ids 64..<\(labelCount)"
+        }
+        var degree = [UInt32](repeating: 0, count: nodes)
+        for source in 0..<nodes {
+            var previous: (UInt16, UInt32)?
+            for edge in a.outRange(source) {
+                let key = (a.outTypes[edge], a.outTargets[edge])
+                guard Int(key.0) < typeCount, Int(key.1) < nodes else { return "edge \(edge) names a missing type or node" }
+                if let previous, !(previous < key) { return "out-entries of node \(source) not strictly sorted" }
+                guard !edgeRefs.isEmpty(edge) else { return "edge \(edge) has no facts" }
+                previous = key
+                degree[source] &+= 1
+                degree[Int(key.1)] &+= 1
+            }
+        }
+        if let node = (0..<nodes).first(where: { degree[$0] != liveDegree[$0] }) {
+            return "node \(node) has live degree \(liveDegree[node]) but \(degree[node]) edges"
+        }
+        if let node = (0..<nodes).first(where: { liveDegree[$0] == 0 && nodeRefs.isEmpty($0) && (labelBits[$0] != 0 || labelMore[UInt32($0)] != nil) }) {
+            return "deleted node \(node) keeps labels"
+        }
+        var listed = [Bool](repeating: false, count: edges)
+        for target in 0..<nodes {
+            var previous: (UInt16, UInt32)?
+            for entry in a.inRange(target) {
+                let edge = Int(a.inEdges[entry]), source = Int(a.inSources[entry])
+                guard edge < edges, source < nodes, !listed[edge], Int(a.outTargets[edge]) == target,
+                      a.outRange(source).contains(edge), a.inTypes[entry] == a.outTypes[edge]
+                else { return "in-entry \(entry) of node \(target) disagrees with the out-edges" }
+                listed[edge] = true
+                let key = (a.inTypes[entry], a.inSources[entry])
+                if let previous, !(previous < key) { return "in-entries of node \(target) not strictly sorted" }
+                previous = key
+            }
+        }
+        if let transaction = transactions.first(where: { $0.firstRef > $0.endRef }) {
+            return "transaction \(transaction.sequence) has an inverted fact range"
+        }
+        return nil
     }
 }

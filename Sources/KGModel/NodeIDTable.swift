@@ -16,11 +16,22 @@ public struct NodeIDTable: Sendable {
         slots = [UInt32](repeating: 0, count: 16)
     }
 
-    /// Rebuilds a table from saved arrays, checking that they fit together.
+    /// Rebuilds a table from saved arrays, checking that they fit together: offsets ascending within
+    /// the arena, each id in exactly one slot (so every lookup ends at an empty slot). O(ids + slots).
     public init?(arena: [UInt8], offsets: [UInt64], slots: [UInt32]) {
         guard let last = offsets.last, offsets.first == 0, last == UInt64(arena.count),
               slots.count >= 16, slots.count & (slots.count - 1) == 0, slots.count > offsets.count - 1
         else { return nil }
+        for i in 1..<offsets.count where offsets[i - 1] > offsets[i] { return nil }
+        let count = offsets.count - 1
+        var seen = [Bool](repeating: false, count: count)
+        var used = 0
+        for entry in slots where entry != 0 {
+            guard Int(entry) <= count, !seen[Int(entry) - 1] else { return nil }
+            seen[Int(entry) - 1] = true
+            used += 1
+        }
+        guard used == count else { return nil }
         self.arena = arena
         self.offsets = offsets
         self.slots = slots

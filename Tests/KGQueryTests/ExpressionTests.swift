@@ -100,6 +100,21 @@ import Testing
         #expect(try runner.rows("MATCH (n:Meeting) WHERE exists(n.name) RETURN count(*)") == ["2"])
     }
 
+    /// Found by LeakSanitizer (`swift test --sanitize=address`): the `exists(...)` sub-pipelines held the
+    /// run's context and the context held them, so every run with a pattern predicate kept its context,
+    /// operators and the graph alive.
+    @Test func runsWithPatternPredicatesReleaseTheGraph() throws {
+        weak var released: Graph?
+        do {
+            let graph = try Fixtures.parliament()
+            released = graph
+            let engine = QueryEngine(graph: graph)
+            _ = try engine.run("MATCH (x) WHERE exists((x)-[:cites]->()) RETURN x.id")
+            _ = try engine.run("MATCH (d:Document) RETURN d.id, exists((d)-[:contains*1..2]->(:Question)) AS asks")
+        }
+        #expect(released == nil)
+    }
+
     @Test func aggregatesAndImplicitGrouping() throws {
         #expect(try runner.rows("MATCH (d:Document)-[:contains]->(x) RETURN d.id, count(*), count(x), collect(x.id) ORDER BY d.id")
                 == ["doc-1 | 4 | 4 | ['question-a', 'question-b', 'answer-a', 'passage-1']", "doc-2 | 1 | 1 | ['passage-2']"])

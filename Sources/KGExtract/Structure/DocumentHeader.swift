@@ -94,7 +94,7 @@ struct DocumentHeader {
 
     /// The official report header: a line "32 317 JBZ-Raad" then "Nr. 859 Verslag ..." near the top.
     mutating func statedNumber(_ paragraphs: [Paragraph]) -> Located<CanonicalID>? {
-        for p in 0..<min(paragraphs.count - 1, 8) {
+        for p in 0..<max(0, min(paragraphs.count - 1, 8)) {
             let first = paragraphs[p].clean.bytes
             var i = 0
             var digits: [UInt8] = []

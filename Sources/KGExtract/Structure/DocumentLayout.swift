@@ -50,9 +50,11 @@ struct DocumentLayout {
         for (k, start) in reportStarts.enumerated() {
             let end = k + 1 < reportStarts.count ? reportStarts[k + 1].start : count
             var report = Report(number: start.number, start: start.start, end: end)
-            let headings = DocumentLayout.sectionHeadings(paragraphs, start.start..<end)
+            var headings = DocumentLayout.sectionHeadings(paragraphs, start.start..<end)
+            let closing = (start.start..<end).first { DocumentLayout.isClosingHeading(paragraphs[$0]) && $0 > (headings.first?.index ?? end) }
+            // Section headings after the closing heading open no faction section (the closing part runs to the end).
+            if let closing { headings.removeAll { $0.index > closing } }
             var sectionStarts = headings.map(\.index)
-            let closing = (start.start..<end).first { DocumentLayout.isClosingHeading(paragraphs[$0]) && $0 > (sectionStarts.first ?? end) }
             report.intro = (start.start..<(sectionStarts.first ?? end)).filter { paragraphs[$0].kind == .text }
             sectionStarts.append(closing ?? end)
             for (h, heading) in headings.enumerated() {

@@ -34,6 +34,9 @@ struct CleanText {
             bytes.removeLast()
             origin.removeLast()
         }
+        // A marker that stood after the space just removed ("voetnoot <sup>7</sup>" at a paragraph end)
+        // now stands at the end.
+        for index in markers.indices where markers[index].at > bytes.count { markers[index].at = bytes.count }
     }
 
     /// Cleans the lines `ranges` of `text`. `pdfMarkers` are PDF footnote markers to remove
@@ -117,6 +120,7 @@ struct CleanText {
         while clean.bytes.first == 0x20 {
             clean.bytes.removeFirst()
             clean.origin.removeFirst()
+            for index in clean.markers.indices where clean.markers[index].at > 0 { clean.markers[index].at -= 1 }
         }
         return clean
     }

@@ -7,6 +7,8 @@ enum Executor {
                     consume: @escaping ([Value]) throws -> Bool) throws {
         let width = plan.slotNames.count
         context.existsChains = []
+        // The chains' operators hold the context: drop them after the run, or the two keep each other alive.
+        defer { context.existsChains = [] }
         for steps in plan.existsPlans {
             let tap = ExistsTap(context, next: nil)
             context.existsChains.append((build(steps, next: tap, context: context, width: width), tap))

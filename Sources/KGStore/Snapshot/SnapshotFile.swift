@@ -173,7 +173,7 @@ public enum SnapshotFile {
                 guard !overflow, end <= size else { throw bad("section \(id) lies outside the file") }
                 dataEnd = max(dataEnd, end)
                 if let section = Section(rawValue: id) {
-                    guard elementSize > 0, length % UInt64(elementSize) == 0, offset + length <= size else {
+                    guard elementSize > 0, length % UInt64(elementSize) == 0, length <= size, offset <= size - length else {
                         throw bad("section \(id) lies outside the file or has a bad size")
                     }
                     table[section] = (elementSize, offset, length, crc)
@@ -215,6 +215,14 @@ public enum SnapshotFile {
                 liveDegree: try array(.liveDegree, UInt32.self), adjacency: adjacency,
                 edgeRefs: FactRefs(first: try array(.edgeRefsFirst, UInt64.self), more: try decodeMore(try blob(.edgeRefsMore))),
                 transactions: try decodeTransactions(try blob(.transactions)))
+            // Commits are numbered 1, 2, 3, ... and each record takes at least a frame header.
+            guard parts.transactions.enumerated().allSatisfy({ $0.element.sequence == UInt64($0.offset + 1) }),
+                  coverage.lastSequence == UInt64(parts.transactions.count) else {
+                throw bad("its transactions are not the commits 1...\(coverage.lastSequence)")
+            }
+            guard coverage.recordCount <= coverage.logLength / UInt64(FileFormat.frameHeaderSize) else {
+                throw bad("it counts \(coverage.recordCount) records in \(coverage.logLength) bytes of log")
+            }
             return (parts, coverage)
         } catch let error as StoreError {
             throw error

@@ -134,7 +134,7 @@ public enum LogVerifier {
 /// Compares the arrays of two graphs (a snapshot's and a replay's).
 enum GraphComparison {
     static func difference(_ a: GraphParts, _ b: GraphParts) -> String? {
-        if a.ids.arena != b.ids.arena || a.ids.offsets != b.ids.offsets { return "node ids differ" }
+        if a.ids.arena != b.ids.arena || a.ids.offsets != b.ids.offsets || a.ids.slots != b.ids.slots { return "node ids differ" }
         if a.labelNames != b.labelNames || a.typeNames != b.typeNames { return "label or type names differ" }
         if a.labelBits != b.labelBits || a.labelMore != b.labelMore { return "node labels differ" }
         if a.nodeRefs.first != b.nodeRefs.first || a.nodeRefs.more != b.nodeRefs.more { return "node facts differ" }

@@ -308,7 +308,7 @@ extension GraphEmitter {
         let id: NodeID
         if let kamerstuk {
             id = kamerstuk.nodeID
-        } else if let earlier = context.motions.last(where: { GraphEmitter.memberKey($0.members) == key }) {
+        } else if let earlier = context.motions.last(where: { $0.key == key }) {
             id = earlier.id
             rule += ".corpus"
         } else {

@@ -21,7 +21,8 @@ struct OfficeFinder: Sendable {
             }
         }
         self.departments = departments.values.map { name in
-            (WordTokens(Array(name.utf8)).tokens.map { String(decoding: $0.lower, as: UTF8.self) }, name)
+            let words = WordTokens(Array(name.utf8))
+            return ((0..<words.count).map { String(decoding: words.lower($0), as: UTF8.self) }, name)
         }.sorted { $0.words.count > $1.words.count }
         self.offices = offices
         var adjectives = Set<[UInt8]>()
@@ -42,7 +43,7 @@ struct OfficeFinder: Sendable {
                 continue
             }
             guard let role = role(words, i) else { i += 1; continue }
-            if i > 0 && countryAdjectives.contains(words[i - 1].lower) { i += 1; continue }   // a foreign minister
+            if i > 0 && countryAdjectives.contains(Array(words.lower(i - 1))) { i += 1; continue }   // a foreign minister
             var roles = [role.name]
             var j = i + 1
             // "de minister en de staatssecretaris van X": both roles share the department.

@@ -98,9 +98,8 @@ struct Segmenter {
 
     /// The line stripped of `#`, `*`, spaces: is it exactly "Antwoord"?
     private func isAnswerMarker(_ line: Line) -> Bool {
-        var bytes = Array(lineText(line))
-        bytes.removeAll { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "*") || $0 == 0x20 }
-        return bytes.map(Bytes.lower).elementsEqual("antwoord".utf8)
+        let bytes = lineText(line).lazy.filter { $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "*") && $0 != 0x20 }.map(Bytes.lower)
+        return bytes.elementsEqual("antwoord".utf8)
     }
 
     private func isTableOfContents(_ line: Line) -> Bool {

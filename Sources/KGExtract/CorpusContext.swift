@@ -249,20 +249,22 @@ public struct CorpusContext: Sendable {
         return unique
     }
 
-    /// Lower-cased words of letters and digits.
-    static func normalisedWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
+    /// The lower-cased words of letters and digits, joined by single spaces (the text a question's or
+    /// answer's id hashes). Bytes of accented letters count as letters, so words split only at ASCII.
+    static func normalisedText(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var inWord = false
         for b in text.utf8 {
             if Bytes.isLetter(b) || Bytes.isDigit(b) {
-                current.append(Bytes.lower(b))
-            } else if !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+                if !inWord && !out.isEmpty { out.append(0x20) }
+                out.append(Bytes.lower(b))
+                inWord = true
+            } else {
+                inWord = false
             }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
+        return out
     }
 }
 

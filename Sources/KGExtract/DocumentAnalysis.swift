@@ -75,12 +75,28 @@ struct ExtractionRules: Sendable {
     let reference: ReferenceData
     let offices: OfficeFinder
     let phrases: PhraseFinders
+    /// The first act with each id (positions in `reference.acts`).
+    let actByID: [String: Int]
+    /// The first other person with each name slug (positions in `reference.persons`).
+    let personBySlug: [String: Int]
 
     init(reference: ReferenceData) {
         self.reference = reference
         offices = OfficeFinder(reference: reference)
         phrases = PhraseFinders(reference: reference)
+        var actByID: [String: Int] = [:]
+        for (index, act) in reference.acts.enumerated() where actByID[act.id] == nil { actByID[act.id] = index }
+        self.actByID = actByID
+        var personBySlug: [String: Int] = [:]
+        for (index, person) in reference.persons.enumerated() {
+            let slug = GraphEmitter.slug(person.name)
+            if personBySlug[slug] == nil { personBySlug[slug] = index }
+        }
+        self.personBySlug = personBySlug
     }
+
+    /// The first act with id `id`.
+    func act(_ id: String) -> ReferenceData.Act? { actByID[id].map { reference.acts[$0] } }
 
     /// All mentions in one clean text, in text order.
     func mentions(in clean: [UInt8]) -> [Mention] {

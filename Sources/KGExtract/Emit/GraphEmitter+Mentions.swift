@@ -186,7 +186,7 @@ extension GraphEmitter {
         case .staatsblad(let year, let number):
             facts.node(id.nodeID, [.staatsblad], ["year": .string(year), "number": .string(number)], provenance)
         case .celex:
-            let name = rules.reference.acts.first { $0.id == id.description }?.aliases.first
+            let name = rules.act(id.description)?.aliases.first
             emitRegulation(id.nodeID, name: name, provenance: provenance)
         default:
             facts.node(id.nodeID, [], [:], provenance)
@@ -195,7 +195,7 @@ extension GraphEmitter {
 
     mutating func emitRegulation(_ id: NodeID, name: String?, provenance: Provenance) {
         var properties: Properties = [:]
-        if let act = rules.reference.acts.first(where: { $0.id == id.rawValue }) {
+        if let act = rules.act(id.rawValue) {
             properties["name"] = .string(act.aliases.first ?? act.title)
             properties["kind"] = .string(act.kind)
             if !act.title.isEmpty { properties["title"] = .string(act.title) }
@@ -339,7 +339,7 @@ extension GraphEmitter {
     /// A member's node: the reference person with that surname, else `person-<surname>`.
     func memberID(_ surname: String) -> NodeID {
         let slug = GraphEmitter.slug(surname)
-        if let person = rules.reference.persons.first(where: { GraphEmitter.slug($0.name) == slug }) { return NodeID(trusted: person.personID) }
+        if let person = rules.personBySlug[slug] { return NodeID(trusted: rules.reference.persons[person].personID) }
         return NodeID(trusted: "person-" + slug)
     }
 

@@ -107,9 +107,9 @@ extension GraphEmitter {
         var identityRule = "question.text-hash"
         if let (existing, score) = context.questions.match(questionShingles) {
             questionID = existing
-            identityRule = "question.same-text \(String(format: "%.2f", score))"
+            identityRule = "question.same-text " + DecimalText.twoPlaces(score)
         } else {
-            questionID = NodeID(trusted: "question-" + String(SHA256.hex(of: Array(CorpusContext.normalisedWords(questionText).joined(separator: " ").utf8)).prefix(16)))
+            questionID = NodeID(trusted: "question-" + String(SHA256.hex(of: CorpusContext.normalisedText(questionText)).prefix(16)))
         }
         let questionProv = provenance(paragraph: item.question[0], 0..<analysis.paragraphs[item.question[0]].clean.bytes.count,
                                       rule: identityRule, confidence: 0.9)
@@ -138,9 +138,9 @@ extension GraphEmitter {
         var answerRule = "answer.text-hash"
         if let (existing, score) = context.answers.match(CorpusContext.shingles(answerText)) {
             answerID = existing
-            answerRule = "answer.same-text \(String(format: "%.2f", score))"
+            answerRule = "answer.same-text " + DecimalText.twoPlaces(score)
         } else {
-            answerID = NodeID(trusted: "answer-" + String(SHA256.hex(of: Array(CorpusContext.normalisedWords(answerText).joined(separator: " ").utf8)).prefix(16)))
+            answerID = NodeID(trusted: "answer-" + String(SHA256.hex(of: CorpusContext.normalisedText(answerText)).prefix(16)))
         }
         let answerProv = provenance(paragraph: item.answer[0], 0..<analysis.paragraphs[item.answer[0]].clean.bytes.count, rule: answerRule, confidence: 0.9)
         facts.node(answerID, [.answer], ["text": .string(answerText)], answerProv)

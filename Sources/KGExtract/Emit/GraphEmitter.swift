@@ -65,7 +65,13 @@ struct GraphEmitter {
 
     /// A short excerpt of a paragraph's clean text.
     func excerpt(_ paragraphs: [Int], limit: Int = 600) -> String {
-        var text = paragraphs.map { analysis.paragraphs[$0].clean.string }.joined(separator: " ")
+        var joined: [UInt8] = []
+        for (k, paragraph) in paragraphs.enumerated() {
+            if k > 0 { joined.append(0x20) }
+            joined += analysis.paragraphs[paragraph].clean.bytes
+        }
+        // Decoded once, as the paragraphs' strings joined (a space ends any broken UTF-8 sequence).
+        var text = String(decoding: joined, as: UTF8.self)
         if text.utf8.count > limit {
             var cut = limit
             let bytes = Array(text.utf8)

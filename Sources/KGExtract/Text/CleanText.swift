@@ -40,6 +40,10 @@ struct CleanText {
     /// (document-text offset ranges of the digits, and their numbers).
     static func build(_ text: [UInt8], lines ranges: [Range<Int>], pdfMarkers: [(range: Range<Int>, number: Int)] = []) -> CleanText {
         var clean = CleanText()
+        // Every clean byte comes from a distinct text byte, or is the space joining two lines.
+        let capacity = ranges.reduce(ranges.count) { $0 + $1.count }
+        clean.bytes.reserveCapacity(capacity)
+        clean.origin.reserveCapacity(capacity)
         var markerIndex = 0
         for (lineIndex, lineRange) in ranges.enumerated() {
             var i = lineRange.lowerBound
@@ -52,6 +56,16 @@ struct CleanText {
             if Bytes.hasPrefix(text, at: i, "• ") { i += 4 }
             while end > i && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
             while i < end {
+                // The next marker stops a run of plain text (one already passed is never matched).
+                let stop = markerIndex < pdfMarkers.count && pdfMarkers[markerIndex].range.lowerBound >= i
+                    ? min(end, pdfMarkers[markerIndex].range.lowerBound) : end
+                let run = plainRun(text, from: i, to: stop, after: clean.bytes.last ?? 0x20)
+                if run > i {
+                    clean.bytes.append(contentsOf: text[i..<run])
+                    clean.origin.append(contentsOf: i..<run)
+                    i = run
+                    continue
+                }
                 let b = text[i]
                 if markerIndex < pdfMarkers.count && pdfMarkers[markerIndex].range.lowerBound == i {
                     clean.markers.append((pdfMarkers[markerIndex].number, clean.bytes.count, i))
@@ -119,6 +133,25 @@ struct CleanText {
             clean.origin.removeFirst()
         }
         return clean
+    }
+
+    /// The end of the run of bytes from `i` that `build` copies as they are: no markup, no byte it
+    /// replaces or drops, no space after a space (`after` is the clean byte before `i`).
+    @inline(__always)
+    private static func plainRun(_ text: [UInt8], from i: Int, to end: Int, after: UInt8) -> Int {
+        var j = i
+        var previous = after
+        while j < end {
+            let c = text[j]
+            switch c {
+            case 0x20 where previous == 0x20: return j
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: "["), 0xC2, 0xEF, 0x09: return j
+            default: break
+            }
+            previous = c
+            j += 1
+        }
+        return j
     }
 
     private static func isEmphasisUnderscore(_ text: [UInt8], _ i: Int, _ end: Int) -> Bool {

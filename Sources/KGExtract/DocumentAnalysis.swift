@@ -27,9 +27,12 @@ struct DocumentAnalysis {
         footnotes = segments.footnotes
         markers = segments.markers
         layout = DocumentLayout(paragraphs: paragraphs)
-        header = DocumentHeader(text: input.text, paragraphs: paragraphs, layout: layout, offices: rules.offices)
-        paragraphMentions = paragraphs.map { paragraph in
-            paragraph.kind == .text || paragraph.kind == .heading ? rules.mentions(in: paragraph.clean.bytes) : []
+        // Each paragraph is split into words once, for the header and for the rules.
+        let paragraphs = segments.paragraphs
+        let tokens = paragraphs.map { WordTokens($0.clean.bytes) }
+        header = DocumentHeader(text: input.text, paragraphs: paragraphs, tokens: tokens, layout: layout, offices: rules.offices)
+        paragraphMentions = paragraphs.indices.map { p in
+            paragraphs[p].kind == .text || paragraphs[p].kind == .heading ? rules.mentions(in: paragraphs[p].clean.bytes, words: tokens[p]) : []
         }
         footnoteMentions = footnotes.map { rules.mentions(in: $0.clean.bytes) }
         for marker in markers { markerOf[FootnoteKey(report: marker.report, number: marker.number)] = marker }
@@ -100,8 +103,12 @@ struct ExtractionRules: Sendable {
 
     /// All mentions in one clean text, in text order.
     func mentions(in clean: [UInt8]) -> [Mention] {
+        mentions(in: clean, words: WordTokens(clean))
+    }
+
+    /// All mentions in one clean text whose words are `words`, in text order.
+    func mentions(in clean: [UInt8], words: WordTokens) -> [Mention] {
         guard !clean.isEmpty else { return [] }
-        let words = WordTokens(clean)
         let citations = CitationRules.find(clean)
         var found = citations
         found += MeetingFinder.find(words, clean)

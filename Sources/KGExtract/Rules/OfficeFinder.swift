@@ -32,11 +32,22 @@ struct OfficeFinder: Sendable {
         self.countryAdjectives = adjectives
     }
 
+    /// Hashes of the words an office phrase starts with (`role` and the premier).
+    static let officeWords: WordHashIndex = {
+        var index = WordHashIndex()
+        for word in ["minister-president", "premier", "minister", "ministers", "staatssecretaris", "staatsecretaris", "staatssecretarissen"] {
+            index.set(WordTokens.hash(word.utf8), 0)
+        }
+        return index
+    }()
+
     func find(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
         var found: [Mention] = []
         var foreignSentenceStarts: [Int] = []
         var i = 0
         while i < words.count {
+            // Most words are none of the office words: one probe rules them out.
+            guard OfficeFinder.officeWords.contains(words[i].hash) else { i += 1; continue }
             if words.is(i, "minister-president") || words.is(i, "premier") {
                 found.append(Mention(target: .office(offices: ["minister-president"]), range: words[i].range, rule: "office.premier", confidence: 0.9))
                 i += 1

@@ -135,6 +135,20 @@ struct CleanText {
         return clean
     }
 
+    /// Whether the clean text of the single line `line` (without PDF markers) can end with the ASCII
+    /// byte `last`, judged from the line's last byte without cleaning it: that byte is `last` itself,
+    /// or ends something `build` drops or turns into a trailing space (`*`, an emphasis `_`, a tag's
+    /// `>`, a link's `)`, U+FFFD, a no-break space). A quick test that never says no wrongly.
+    static func mayEnd(with last: UInt8, _ text: [UInt8], line: Range<Int>) -> Bool {
+        var end = line.upperBound
+        while end > line.lowerBound && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+        guard end > line.lowerBound else { return false }
+        switch text[end - 1] {
+        case last, UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: ">"), UInt8(ascii: ")"), 0xBD, 0xA0: return true
+        default: return false
+        }
+    }
+
     /// The end of the run of bytes from `i` that `build` copies as they are: no markup, no byte it
     /// replaces or drops, no space after a space (`after` is the clean byte before `i`).
     @inline(__always)

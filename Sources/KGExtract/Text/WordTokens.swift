@@ -14,30 +14,30 @@ struct WordTokens {
     }
 
     private(set) var tokens: [Token] = []
-    /// The text with ASCII letters folded to lower case (accented letters kept), byte for byte.
+    /// The text with ASCII letters folded to lower case (other bytes kept), byte for byte.
     private(set) var lowered: [UInt8]
 
     /// Splits on spaces and punctuation. Hyphens and apostrophes inside a word stay in it; a
     /// trailing hyphen ("Asiel- en Migratiepact") stays too.
-    init(_ bytes: [UInt8]) {
-        let n = bytes.count
-        var lowered = [UInt8](repeating: 0, count: n)
+    init(_ text: [UInt8]) {
+        let lowered = text.map(Bytes.lower)
         var tokens: [Token] = []
-        tokens.reserveCapacity(n / 6 + 1)
-        var i = 0
-        while i < n {
-            let b = bytes[i]
-            if Bytes.isLetter(b) || Bytes.isDigit(b) {
+        tokens.reserveCapacity(text.count / 6 + 1)
+        text.withUnsafeBufferPointer { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                guard Bytes.isWordByte(bytes[i]) else { i += 1; continue }
                 let start = i
                 var allDigits = true
                 while i < n {
                     let c = bytes[i]
-                    if Bytes.isLetter(c) || Bytes.isDigit(c) {
+                    if Bytes.isWordByte(c) {
                         if !Bytes.isDigit(c) { allDigits = false }
                         // Curly quotes and dashes are multi-byte sequences starting with 0xE2: not letters.
                         if c == 0xE2 { break }
                         i += 1
-                    } else if (c == UInt8(ascii: "-") || c == UInt8(ascii: "'")) && i + 1 < n && (Bytes.isLetter(bytes[i + 1]) || Bytes.isDigit(bytes[i + 1])) && bytes[i + 1] != 0xE2 {
+                    } else if (c == UInt8(ascii: "-") || c == UInt8(ascii: "'")) && i + 1 < n && Bytes.isWordByte(bytes[i + 1]) && bytes[i + 1] != 0xE2 {
                         allDigits = false
                         i += 1
                     } else if c == UInt8(ascii: "-") && (i + 1 == n || bytes[i + 1] == 0x20) {
@@ -50,15 +50,9 @@ struct WordTokens {
                 }
                 if i == start { i += 1; continue }
                 var hash: UInt64 = WordTokens.fnvBasis
-                for k in start..<i {
-                    let folded = Bytes.lower(bytes[k])
-                    lowered[k] = folded
-                    hash = (hash ^ UInt64(folded)) &* WordTokens.fnvPrime
-                }
+                for k in start..<i { hash = (hash ^ UInt64(lowered[k])) &* WordTokens.fnvPrime }
                 tokens.append(Token(range: start..<i, capitalized: Bytes.isUpper(bytes[start]) || bytes[start] >= 0xC3,
                                     isNumber: allDigits, hash: hash))
-            } else {
-                i += 1
             }
         }
         self.tokens = tokens

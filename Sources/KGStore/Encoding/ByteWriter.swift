@@ -53,4 +53,18 @@ public struct ByteWriter {
     }
 
     public mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
+    /// The bytes a text of lower-case hex digit pairs stands for (the caller checked it is one).
+    mutating func hexBytes(_ hex: String) {
+        var high: UInt8?
+        for digit in hex.utf8 {
+            let value = RecordCodec.hexValue(digit) ?? 0
+            if let first = high {
+                bytes.append(first << 4 | value)
+                high = nil
+            } else {
+                high = value
+            }
+        }
+    }
 }

@@ -64,9 +64,9 @@ public enum RecordCodec {
 
     static func encode(_ properties: Properties, into writer: inout ByteWriter) {
         writer.varint(properties.count)
-        for key in properties.keys.sorted() {
+        for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
             writer.string(key)
-            encode(properties[key]!, into: &writer)
+            encode(value, into: &writer)
         }
     }
 
@@ -87,12 +87,12 @@ public enum RecordCodec {
     static func encode(_ provenance: [Provenance], into writer: inout ByteWriter) {
         writer.varint(provenance.count)
         for source in provenance {
-            let digest = sha256Bytes(source.document)
-            var flags: UInt8 = digest != nil ? provSHA256 : 0
+            let isDigest = isSHA256Hex(source.document)
+            var flags: UInt8 = isDigest ? provSHA256 : 0
             if source.rule != nil { flags |= provRule }
             if source.confidence != nil { flags |= provConfidence }
             writer.u8(flags)
-            if let digest { writer.raw(digest) } else { writer.string(source.document) }
+            if isDigest { writer.hexBytes(source.document) } else { writer.string(source.document) }
             writer.varint(source.line)
             writer.varint(source.offset)
             writer.string(source.text)
@@ -101,16 +101,11 @@ public enum RecordCodec {
         }
     }
 
-    /// The 32 bytes of a lower-case 64-digit hex sha256, or nil for any other text.
-    static func sha256Bytes(_ hex: String) -> [UInt8]? {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count == 64 else { return nil }
-        var out = [UInt8](repeating: 0, count: 32)
-        for i in 0..<32 {
-            guard let high = hexValue(utf8[2 * i]), let low = hexValue(utf8[2 * i + 1]) else { return nil }
-            out[i] = high << 4 | low
-        }
-        return out
+    /// Whether `text` is a lower-case 64-digit hex sha256 (stored as its 32 bytes).
+    static func isSHA256Hex(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == 64 else { return false }
+        return utf8.allSatisfy { hexValue($0) != nil }
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -36,11 +36,17 @@ public struct CorpusContext: Sendable {
         /// The entry most like `shingles` (Jaccard ≥ 0.7), with the similarity; equal scores go to the
         /// smallest id, so the answer does not depend on the order entries were added in.
         func match(_ shingles: [UInt64]) -> (NodeID, Double)? {
-            var candidates = Set<Int>()
-            for key in shingles.prefix(TextIndex.sketch) { for index in byKey[key] ?? [] { candidates.insert(index) } }
+            var candidates: [Int] = []
+            for key in shingles.prefix(TextIndex.sketch) { if let indices = byKey[key] { candidates += indices } }
+            candidates.sort()
             var best: (NodeID, Double)?
-            for index in candidates {
-                let score = TextIndex.jaccard(entries[index].shingles, shingles)
+            for (k, index) in candidates.enumerated() where k == 0 || candidates[k - 1] != index {
+                // The score cannot exceed the smaller set's share of the larger (and in floating point
+                // neither can its rounding), so a pair of very different sizes is passed over unscored.
+                let other = entries[index].shingles
+                let small = min(other.count, shingles.count), large = max(other.count, shingles.count)
+                guard large > 0, Double(small) / Double(large) >= 0.7 else { continue }
+                let score = TextIndex.jaccard(other, shingles)
                 guard score >= 0.7 else { continue }
                 if let current = best, score < current.1 || (score == current.1 && entries[index].id.rawValue >= current.0.rawValue) { continue }
                 best = (entries[index].id, score)
@@ -218,35 +224,45 @@ public struct CorpusContext: Sendable {
 
     /// Word 3-grams of a normalised text, hashed, sorted, without repeats.
     static func shingles(_ text: String) -> [UInt64] {
-        // Words of letters and digits, ASCII-folded, hashed as they are read.
-        var words: [UInt64] = []
+        // Words of letters and digits, ASCII-folded, hashed as they are read; each word completes the
+        // 3-gram of itself and the two before it. Fewer than three words: the word hashes themselves.
+        var result: [UInt64] = []
+        result.reserveCapacity(text.utf8.count / 4 + 2)
+        var words = 0
+        var first: UInt64 = 0, second: UInt64 = 0   // the two words before the current one
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var inWord = false
-        for b in text.utf8 {
-            if Bytes.isLetter(b) || Bytes.isDigit(b) {
-                hash = (hash ^ UInt64(Bytes.lower(b))) &* 0x0000_0100_0000_01b3
-                inWord = true
-            } else if inWord {
-                words.append(hash)
-                hash = 0xcbf2_9ce4_8422_2325
-                inWord = false
+        func endWord() {
+            if words >= 2 {
+                result.append((first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F).rotateLeft(17) ^ hash.rotateLeft(31))
+            }
+            (first, second) = (second, hash)
+            words += 1
+            hash = 0xcbf2_9ce4_8422_2325
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            for b in bytes {
+                if Bytes.isWordByte(b) {
+                    hash = (hash ^ UInt64(Bytes.lower(b))) &* 0x0000_0100_0000_01b3
+                    inWord = true
+                } else if inWord {
+                    endWord()
+                    inWord = false
+                }
             }
         }
-        if inWord { words.append(hash) }
-        var result: [UInt64] = []
-        if words.count < 3 {
-            result = words
-        } else {
-            result.reserveCapacity(words.count)
-            for i in 0...(words.count - 3) {
-                result.append((words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F).rotateLeft(17) ^ words[i + 2].rotateLeft(31))
-            }
-        }
+        if inWord { endWord() }
+        if words == 1 { result = [second] } else if words == 2 { result = [first, second] }
         result.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(result.count)
-        for value in result where unique.last != value { unique.append(value) }
-        return unique
+        // Repeats removed in place.
+        var kept = 0
+        for i in result.indices where kept == 0 || result[kept - 1] != result[i] {
+            result[kept] = result[i]
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
+        return result
     }
 
     /// The lower-cased words of letters and digits, joined by single spaces (the text a question's or

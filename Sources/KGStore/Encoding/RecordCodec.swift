@@ -87,25 +87,22 @@ public enum RecordCodec {
     static func encode(_ provenance: [Provenance], into writer: inout ByteWriter) {
         writer.varint(provenance.count)
         for source in provenance {
-            let isDigest = isSHA256Hex(source.document)
-            var flags: UInt8 = isDigest ? provSHA256 : 0
+            var flags: UInt8 = 0
             if source.rule != nil { flags |= provRule }
             if source.confidence != nil { flags |= provConfidence }
-            writer.u8(flags)
-            if isDigest { writer.hexBytes(source.document) } else { writer.string(source.document) }
+            // A lower-case hex sha256 is stored as its 32 bytes, any other source key as text.
+            let flagsAt = writer.bytes.count
+            writer.u8(flags | provSHA256)
+            if !writer.sha256Digest(source.document) {
+                writer.bytes[flagsAt] = flags
+                writer.string(source.document)
+            }
             writer.varint(source.line)
             writer.varint(source.offset)
             writer.string(source.text)
             if let rule = source.rule { writer.string(rule) }
             if let confidence = source.confidence { writer.u64(confidence.bitPattern) }
         }
-    }
-
-    /// Whether `text` is a lower-case 64-digit hex sha256 (stored as its 32 bytes).
-    static func isSHA256Hex(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count == 64 else { return false }
-        return utf8.allSatisfy { hexValue($0) != nil }
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -78,9 +78,12 @@ import Testing
     static func expectSameClean(_ text: [UInt8], _ lines: [Range<Int>], _ markers: [(range: Range<Int>, number: Int)]) {
         let fast = CleanText.build(text, lines: lines, pdfMarkers: markers)
         let plain = PlainCleaner.build(text, lines: lines, pdfMarkers: markers)
-        #expect(fast.bytes == plain.bytes && fast.origin == plain.origin
+        #expect(fast.bytes == plain.bytes && fast.origins == plain.origin
                 && fast.markers.map { [$0.number, $0.at, $0.textOffset] } == plain.markers.map { [$0.number, $0.at, $0.textOffset] },
                 "clean text of \(String(decoding: text, as: UTF8.self).debugDescription) lines \(lines)")
+        for offset in [-1, 0, 1, 5, text.count / 2, text.count - 1, text.count, text.count + 3] {
+            #expect(fast.firstIndex(fromTextOffset: offset) == plain.origin.firstIndex { $0 >= offset })
+        }
     }
 
     @Test func signatureLinePreCheckNeverRejectsALineEndingInAComma() {

@@ -147,7 +147,7 @@ struct DocumentHeader {
                     if looksLikeName(name.bytes) {
                         // The name's clean range within its paragraph: it starts where its line starts.
                         let paragraphClean = paragraphs[candidate.paragraph].clean
-                        let start = paragraphClean.origin.firstIndex { $0 >= candidate.line.lowerBound } ?? 0
+                        let start = paragraphClean.firstIndex(fromTextOffset: candidate.line.lowerBound) ?? 0
                         result.append(Signature(office: found[0], name: name.string, officeParagraph: p, nameParagraph: candidate.paragraph,
                                                 nameStart: start, nameLength: name.bytes.count))
                     }

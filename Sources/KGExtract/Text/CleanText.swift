@@ -1,24 +1,51 @@
 /// A paragraph's text with layout removed — Markdown emphasis and headings, HTML tags, link syntax,
 /// footnote markers, line breaks, hyphenated line ends, non-breaking spaces — and a map from every
 /// byte back to the document text, so a match in clean text has an exact source span.
+///
+/// The map is kept as runs: most clean bytes come from consecutive text bytes, so a run (its first
+/// clean byte and the text offset that byte came from) stands for all of them, and `origin(_:)` finds
+/// a byte's offset by binary search over a paragraph's few runs.
 struct CleanText {
     /// The cleaned UTF-8 bytes: words separated by single spaces.
     private(set) var bytes: [UInt8] = []
-    /// For each clean byte, the offset of the document-text byte it came from.
-    private(set) var origin: [Int] = []
+    /// Clean bytes from `runs[k].clean` up to the next run's start came from consecutive text bytes
+    /// starting at `runs[k].text`. Every run holds at least one byte; the first starts at 0.
+    private var runs: [(clean: Int, text: Int)] = []
     /// Footnote markers removed from the text: the number and the clean offset where it stood.
     private(set) var markers: [(number: Int, at: Int, textOffset: Int)] = []
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
     var isEmpty: Bool { bytes.isEmpty }
 
+    /// The offset of the document-text byte clean byte `i` came from (0 ≤ i < bytes.count).
+    func origin(_ i: Int) -> Int {
+        var low = 0, high = runs.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if runs[mid].clean <= i { low = mid } else { high = mid - 1 }
+        }
+        return runs[low].text + (i - runs[low].clean)
+    }
+
+    /// For each clean byte, the offset of the document-text byte it came from.
+    var origins: [Int] { bytes.indices.map(origin) }
+
+    /// The first clean byte that came from text offset `offset` or later, if any.
+    func firstIndex(fromTextOffset offset: Int) -> Int? {
+        for (k, run) in runs.enumerated() {
+            let end = k + 1 < runs.count ? runs[k + 1].clean : bytes.count
+            if run.text + (end - run.clean) - 1 >= offset { return run.clean + max(0, offset - run.text) }
+        }
+        return nil
+    }
+
     /// The document-text range a clean range came from.
     func textRange(_ range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty, range.upperBound <= origin.count else {
-            let at = range.lowerBound < origin.count ? origin[range.lowerBound] : (origin.last.map { $0 + 1 } ?? 0)
+        guard !range.isEmpty, range.upperBound <= bytes.count else {
+            let at = range.lowerBound < bytes.count ? origin(range.lowerBound) : (bytes.isEmpty ? 0 : origin(bytes.count - 1) + 1)
             return at..<at
         }
-        return origin[range.lowerBound]..<(origin[range.upperBound - 1] + 1)
+        return origin(range.lowerBound)..<(origin(range.upperBound - 1) + 1)
     }
 
     mutating func append(_ byte: UInt8, from offset: Int) {
@@ -26,14 +53,36 @@ struct CleanText {
             if bytes.isEmpty || bytes.last == 0x20 { return }
         }
         bytes.append(byte)
-        origin.append(offset)
+        mapLast(1, from: offset)
+    }
+
+    /// Appends `text[range]` as it is.
+    mutating func append(_ text: [UInt8], _ range: Range<Int>) {
+        bytes.append(contentsOf: text[range])
+        mapLast(range.count, from: range.lowerBound)
+    }
+
+    /// Records that the last `count` clean bytes came from the text bytes from `offset` on.
+    private mutating func mapLast(_ count: Int, from offset: Int) {
+        let start = bytes.count - count
+        if let last = runs.last, last.text + (start - last.clean) == offset { return }
+        runs.append((start, offset))
     }
 
     mutating func trimTrailingSpace() {
         while bytes.last == 0x20 {
             bytes.removeLast()
-            origin.removeLast()
+            if let last = runs.last, last.clean >= bytes.count { runs.removeLast() }
         }
+    }
+
+    /// Drops the first clean byte (the map of the others is unchanged).
+    private mutating func removeFirst() {
+        bytes.removeFirst()
+        guard !bytes.isEmpty else { runs = []; return }
+        runs[0].text += 1
+        for k in runs.indices.dropFirst() { runs[k].clean -= 1 }
+        if runs.count > 1 && runs[1].clean == 0 { runs.removeFirst() }
     }
 
     /// Cleans the lines `ranges` of `text`. `pdfMarkers` are PDF footnote markers to remove
@@ -41,9 +90,7 @@ struct CleanText {
     static func build(_ text: [UInt8], lines ranges: [Range<Int>], pdfMarkers: [(range: Range<Int>, number: Int)] = []) -> CleanText {
         var clean = CleanText()
         // Every clean byte comes from a distinct text byte, or is the space joining two lines.
-        let capacity = ranges.reduce(ranges.count) { $0 + $1.count }
-        clean.bytes.reserveCapacity(capacity)
-        clean.origin.reserveCapacity(capacity)
+        clean.bytes.reserveCapacity(ranges.reduce(ranges.count) { $0 + $1.count })
         var markerIndex = 0
         for (lineIndex, lineRange) in ranges.enumerated() {
             var i = lineRange.lowerBound
@@ -61,8 +108,7 @@ struct CleanText {
                     ? min(end, pdfMarkers[markerIndex].range.lowerBound) : end
                 let run = plainRun(text, from: i, to: stop, after: clean.bytes.last ?? 0x20)
                 if run > i {
-                    clean.bytes.append(contentsOf: text[i..<run])
-                    clean.origin.append(contentsOf: i..<run)
+                    clean.append(text, i..<run)
                     i = run
                     continue
                 }
@@ -128,10 +174,7 @@ struct CleanText {
             }
         }
         clean.trimTrailingSpace()
-        while clean.bytes.first == 0x20 {
-            clean.bytes.removeFirst()
-            clean.origin.removeFirst()
-        }
+        while clean.bytes.first == 0x20 { clean.removeFirst() }
         return clean
     }
 

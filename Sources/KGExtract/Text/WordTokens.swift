@@ -20,7 +20,10 @@ struct WordTokens {
     /// Splits on spaces and punctuation. Hyphens and apostrophes inside a word stay in it; a
     /// trailing hyphen ("Asiel- en Migratiepact") stays too.
     init(_ text: [UInt8]) {
-        let lowered = text.map(Bytes.lower)
+        var lowered = text
+        lowered.withUnsafeMutableBufferPointer { bytes in
+            for i in bytes.indices { bytes[i] = Bytes.lower(bytes[i]) }
+        }
         var tokens: [Token] = []
         tokens.reserveCapacity(text.count / 6 + 1)
         text.withUnsafeBufferPointer { bytes in
@@ -30,27 +33,29 @@ struct WordTokens {
                 guard Bytes.isWordByte(bytes[i]) else { i += 1; continue }
                 let start = i
                 var allDigits = true
+                // The hash of the lower-cased bytes taken into the word, computed as they are taken.
+                var hash: UInt64 = WordTokens.fnvBasis
                 while i < n {
                     let c = bytes[i]
                     if Bytes.isWordByte(c) {
                         if !Bytes.isDigit(c) { allDigits = false }
                         // Curly quotes and dashes are multi-byte sequences starting with 0xE2: not letters.
                         if c == 0xE2 { break }
-                        i += 1
                     } else if (c == UInt8(ascii: "-") || c == UInt8(ascii: "'")) && i + 1 < n && Bytes.isWordByte(bytes[i + 1]) && bytes[i + 1] != 0xE2 {
                         allDigits = false
-                        i += 1
                     } else if c == UInt8(ascii: "-") && (i + 1 == n || bytes[i + 1] == 0x20) {
-                        i += 1   // trailing hyphen
+                        // A trailing hyphen ends the word and belongs to it.
+                        hash = (hash ^ UInt64(c)) &* WordTokens.fnvPrime
+                        i += 1
                         allDigits = false
                         break
                     } else {
                         break
                     }
+                    hash = (hash ^ UInt64(Bytes.lower(c))) &* WordTokens.fnvPrime
+                    i += 1
                 }
                 if i == start { i += 1; continue }
-                var hash: UInt64 = WordTokens.fnvBasis
-                for k in start..<i { hash = (hash ^ UInt64(lowered[k])) &* WordTokens.fnvPrime }
                 tokens.append(Token(range: start..<i, capitalized: Bytes.isUpper(bytes[start]) || bytes[start] >= 0xC3,
                                     isNumber: allDigits, hash: hash))
             }

@@ -82,6 +82,14 @@ struct ExtractionRules: Sendable {
     let actByID: [String: Int]
     /// The first other person with each name slug (positions in `reference.persons`).
     let personBySlug: [String: Int]
+    /// Each minister term's alias, full-name and name slugs (parallel to `reference.ministers`).
+    let ministerSlugs: [(aliases: [String], fullName: String, name: String)]
+    /// The minister terms of each office, in reference order (positions in `reference.ministers`).
+    let termsByOffice: [String: [Int]]
+    /// Each faction's aliases, lower-cased (parallel to `reference.factions`).
+    let factionAliasesLowered: [[String]]
+    /// Every faction alias, for finding them inside a heading (payload: position in `reference.factions`).
+    let factionAliases: PhraseMatcher<Int>
 
     init(reference: ReferenceData) {
         self.reference = reference
@@ -96,6 +104,18 @@ struct ExtractionRules: Sendable {
             if personBySlug[slug] == nil { personBySlug[slug] = index }
         }
         self.personBySlug = personBySlug
+        ministerSlugs = reference.ministers.map { term in
+            (term.aliases.map(GraphEmitter.slug), GraphEmitter.slug(term.fullName), GraphEmitter.slug(term.name))
+        }
+        var termsByOffice: [String: [Int]] = [:]
+        for (index, term) in reference.ministers.enumerated() { termsByOffice[term.office, default: []].append(index) }
+        self.termsByOffice = termsByOffice
+        factionAliasesLowered = reference.factions.map { $0.aliases.map { $0.lowercased() } }
+        var factionAliases = PhraseMatcher<Int>()
+        for (index, faction) in reference.factions.enumerated() {
+            for alias in faction.aliases { factionAliases.add(alias, index, caseSensitive: alias.count <= 3) }
+        }
+        self.factionAliases = factionAliases
     }
 
     /// The first act with id `id`.

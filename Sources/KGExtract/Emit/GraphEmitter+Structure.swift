@@ -31,9 +31,10 @@ extension GraphEmitter {
         for suffix in ["-fractie", " fractie", "-fracties"] where text.hasSuffix(suffix) { text.removeLast(suffix.count) }
         let date = analysis.date
         var matches: [ReferenceData.Faction] = []
-        let candidates = rules.reference.factions.filter { faction in
-            faction.aliases.contains { alias in alias.caseInsensitiveCompare(text) || alias.caseInsensitiveCompare(section.factionText) }
-        }
+        let lowerText = text.lowercased(), lowerHeading = section.factionText.lowercased()
+        let candidates = rules.reference.factions.indices.filter { index in
+            rules.factionAliasesLowered[index].contains { alias in alias == lowerText || alias == lowerHeading }
+        }.map { rules.reference.factions[$0] }
         // An alias shared by several factions ("PvdA- en GroenLinks-fractie") names them all; a
         // name that changed over time is resolved by the document date.
         let dated = candidates.filter { faction in
@@ -44,11 +45,7 @@ extension GraphEmitter {
         if matches.isEmpty {
             // Fall back to any alias inside the heading text ("fracties van GroenLinks en PvdA").
             let words = WordTokens(Array(text.utf8))
-            var matcher = PhraseMatcher<Int>()
-            for (index, faction) in rules.reference.factions.enumerated() {
-                for alias in faction.aliases { matcher.add(alias, index, caseSensitive: alias.count <= 3) }
-            }
-            matches = matcher.matches(words, in: Array(text.utf8)).map { rules.reference.factions[$0.payload] }
+            matches = rules.factionAliases.matches(words, in: Array(text.utf8)).map { rules.reference.factions[$0.payload] }
         }
         if matches.isEmpty {
             let id = NodeID(trusted: "faction-" + GraphEmitter.slug(text).uppercased())
@@ -148,11 +145,5 @@ extension GraphEmitter {
                    leadSpan(item.answer[0], rule: "contains.answer"))
         facts.edge(answerID, .answers, questionID, [:], markerProv)
         for paragraph in item.answer { owner[paragraph] = answerID }
-    }
-}
-
-extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool {
-        lowercased() == other.lowercased()
     }
 }

@@ -59,7 +59,7 @@ extension GraphEmitter {
             guard let from = owner[paragraph] ?? fallbackOwner(paragraph) else { continue }
             for (index, mention) in mentions.enumerated() {
                 let prov = provenance(paragraph: paragraph, mention.range, rule: mention.rule, confidence: mention.confidence)
-                emit(mention, from: from, provenance: prov, paragraph: paragraph, following: Array(mentions[(index + 1)...]),
+                emit(mention, from: from, provenance: prov, paragraph: paragraph, following: mentions[(index + 1)...],
                      clean: analysis.paragraphs[paragraph].clean, footnoteVia: nil)
             }
         }
@@ -77,13 +77,16 @@ extension GraphEmitter {
 
     /// Makes sure a passage node exists (created on its first edge).
     mutating func ensureOwnerNode(_ id: NodeID, paragraph: Int) {
+        // Mentions of one paragraph share their owner: the last one made sure of needs no lookup.
+        guard id != ensuredOwner else { return }
+        ensuredOwner = id
         guard id.rawValue.hasPrefix("passage-"), !facts.hasNode(id) else { return }
         let prov = wholeParagraph(paragraph, rule: "passage")
         facts.node(id, [.passage], ["text": .string(excerpt([paragraph])), "report": .int(Int64(analysis.paragraphs[paragraph].report))], prov)
         facts.edge(documentID, .contains, id, ["report": .int(Int64(analysis.paragraphs[paragraph].report))], leadSpan(paragraph, rule: "contains.passage"))
     }
 
-    mutating func emit(_ mention: Mention, from: NodeID, provenance prov: Provenance, paragraph: Int, following: [Mention],
+    mutating func emit(_ mention: Mention, from: NodeID, provenance prov: Provenance, paragraph: Int, following: ArraySlice<Mention>,
                        clean: CleanText, footnoteVia: Int?) {
         var edgeProperties: Properties = [:]
         if let footnoteVia { edgeProperties["via"] = .string("footnote \(footnoteVia)") }
@@ -242,7 +245,7 @@ extension GraphEmitter {
 
     /// The Kamerstuk number a motion phrase gives: a citation in brackets right after it
     /// ("(Kamerstuk 26643, nr. 1011)"), or the only Kamerstuk its footnote cites ("Motie Veldkamp c.s.12").
-    func motionNumber(_ ref: MotionRef, following: [Mention], clean: CleanText, paragraph: Int) -> CanonicalID? {
+    func motionNumber(_ ref: MotionRef, following: ArraySlice<Mention>, clean: CleanText, paragraph: Int) -> CanonicalID? {
         if let next = following.first, case .citation(let ids, let kind, _) = next.target, kind == "kamerstuk",
            next.range.lowerBound - ref.phraseEnd <= 3, ids.count == 1 {
             return ids[0]
@@ -284,7 +287,7 @@ extension GraphEmitter {
         for (paragraph, mentions) in analysis.paragraphMentions.enumerated() {
             for (index, mention) in mentions.enumerated() {
                 guard case .motion(let ref) = mention.target, !ref.anaphoric, !ref.plural,
-                      let number = motionNumber(ref, following: Array(mentions[(index + 1)...]), clean: analysis.paragraphs[paragraph].clean,
+                      let number = motionNumber(ref, following: mentions[(index + 1)...], clean: analysis.paragraphs[paragraph].clean,
                                                 paragraph: paragraph) else { continue }
                 let key = GraphEmitter.memberKey(ref.members)
                 if numberedMotions[key] == nil { numberedMotions[key] = number }
@@ -295,7 +298,7 @@ extension GraphEmitter {
     /// A motion's node: the Kamerstuk number that follows it (in brackets or through its footnote),
     /// else the number this document gives the same members' motion elsewhere, else an earlier motion
     /// of the same members in the corpus, else a new `motion-<members>` node.
-    mutating func resolveMotion(_ ref: MotionRef, mention: Mention, following: [Mention], clean: CleanText, paragraph: Int,
+    mutating func resolveMotion(_ ref: MotionRef, mention: Mention, following: ArraySlice<Mention>, clean: CleanText, paragraph: Int,
                                 provenance: Provenance) -> NodeID? {
         if ref.anaphoric { return motions.last?.id }
         let key = GraphEmitter.memberKey(ref.members)
@@ -379,7 +382,7 @@ extension GraphEmitter {
                     }
                     continue
                 }
-                emit(mention, from: from, provenance: prov, paragraph: paragraph, following: Array(mentions[(k + 1)...]),
+                emit(mention, from: from, provenance: prov, paragraph: paragraph, following: mentions[(k + 1)...],
                      clean: footnote.clean, footnoteVia: footnote.number)
             }
         }

@@ -15,6 +15,8 @@ struct GraphEmitter {
 
     /// The node each paragraph's mentions hang from (question, answer or passage).
     var owner: [Int: NodeID] = [:]
+    /// The owner `ensureOwnerNode` saw last (its node exists, or it is not a passage).
+    var ensuredOwner: NodeID?
     /// Meetings found in this document: id and span, for resolving partial dates.
     var meetings: [(id: NodeID, body: String, from: Day, to: Day)] = []
     /// Motions named so far in this document, in order.

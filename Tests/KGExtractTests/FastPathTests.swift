@@ -127,6 +127,23 @@ import Testing
         }
     }
 
+    @Test func byteSearchFindsWhatALoopFinds() {
+        var random = SeededRandom(seed: 13)
+        for _ in 0..<3_000 {
+            let text = (0..<Int(random.next() % 70)).map { _ in UInt8(random.next() % 6) + 0x08 }
+            let a = Int(random.next() % UInt64(text.count + 1)), b = Int(random.next() % UInt64(text.count + 1))
+            let range = min(a, b)..<max(a, b)
+            for byte in UInt8(0x08)...0x0E {
+                #expect(ByteSearch.firstIndex(of: byte, in: text, range) == text[range].firstIndex(of: byte))
+            }
+            #expect(ByteSearch.offsets(of: 0x0A, in: text) == text.indices.filter { text[$0] == 0x0A })
+            let pattern = Array(text[range].prefix(Int(random.next() % 4) + 1))
+            let probe = pattern.isEmpty ? [0x0A, 0x0B] : pattern
+            let expected = range.count >= probe.count && (range.lowerBound...(range.upperBound - probe.count)).contains { text[$0..<($0 + probe.count)].elementsEqual(probe) }
+            #expect(ByteSearch.contains(probe, in: text, range) == expected)
+        }
+    }
+
     @Test func twoPlacesWritesWhatPrintfWrites() {
         for denominator in 1...1_200 {
             for numerator in 0...denominator {

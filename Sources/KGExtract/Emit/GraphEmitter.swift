@@ -8,7 +8,7 @@ struct GraphEmitter {
     let analysis: DocumentAnalysis
     let rules: ExtractionRules
     let context: CorpusContext
-    var facts = FactCollector()
+    var facts: FactCollector
     var findings: [Finding] = []
     let documentID: NodeID
     let documentHex: String
@@ -32,6 +32,7 @@ struct GraphEmitter {
         self.analysis = analysis
         self.rules = rules
         self.context = context
+        facts = FactCollector(textBytes: analysis.input.text.count)
         documentID = analysis.input.documentID
         documentHex = String(analysis.input.sha256.prefix(16))
     }

@@ -226,33 +226,33 @@ public struct CorpusContext: Sendable {
     static func shingles(_ text: String) -> [UInt64] {
         // Words of letters and digits, ASCII-folded, hashed as they are read; each word completes the
         // 3-gram of itself and the two before it. Fewer than three words: the word hashes themselves.
-        var result: [UInt64] = []
-        result.reserveCapacity(text.utf8.count / 4 + 2)
-        var words = 0
-        var first: UInt64 = 0, second: UInt64 = 0   // the two words before the current one
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        func endWord() {
-            if words >= 2 {
-                result.append((first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F).rotateLeft(17) ^ hash.rotateLeft(31))
-            }
-            (first, second) = (second, hash)
-            words += 1
-            hash = 0xcbf2_9ce4_8422_2325
-        }
         var text = text
-        text.withUTF8 { bytes in
-            for b in bytes {
+        var (result, words, first, second) = text.withUTF8 { bytes in
+            var result: [UInt64] = []
+            result.reserveCapacity(bytes.count / 4 + 2)
+            var words = 0
+            var first: UInt64 = 0, second: UInt64 = 0   // the two words before the current one
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false
+            // One step past the end, as a separator, so the last word ends like the others.
+            for k in 0...bytes.count {
+                let b = k < bytes.count ? bytes[k] : 0x20
                 if Bytes.isWordByte(b) {
                     hash = (hash ^ UInt64(Bytes.lower(b))) &* 0x0000_0100_0000_01b3
                     inWord = true
-                } else if inWord {
-                    endWord()
-                    inWord = false
+                    continue
                 }
+                guard inWord else { continue }
+                if words >= 2 {
+                    result.append((first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F).rotateLeft(17) ^ hash.rotateLeft(31))
+                }
+                (first, second) = (second, hash)
+                words += 1
+                hash = 0xcbf2_9ce4_8422_2325
+                inWord = false
             }
+            return (result, words, first, second)
         }
-        if inWord { endWord() }
         if words == 1 { result = [second] } else if words == 2 { result = [first, second] }
         result.sort()
         // Repeats removed in place.

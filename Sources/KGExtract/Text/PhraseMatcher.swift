@@ -8,6 +8,10 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         var payload: Payload
         /// When set, the original text must match exactly.
         var caseSensitive: String?
+        /// The number of words and the hash of the second (0 for one word), held inline: most
+        /// candidates are ruled out by these without reading their words.
+        var count: Int
+        var secondHash: UInt64
     }
 
     /// Candidates sharing the hash of their first word, longest first; `byFirst` maps the hash to
@@ -30,7 +34,8 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
             lists.append([])
             byFirst.set(key, list)
         }
-        lists[list].append(Candidate(tokens: words, payload: payload, caseSensitive: caseSensitive ? phrase : nil))
+        lists[list].append(Candidate(tokens: words, payload: payload, caseSensitive: caseSensitive ? phrase : nil,
+                                     count: words.count, secondHash: words.count > 1 ? WordTokens.hash(words[1]) : 0))
         lists[list].sort { $0.tokens.count > $1.tokens.count }
     }
 
@@ -43,7 +48,9 @@ struct PhraseMatcher<Payload: Sendable>: Sendable {
         while i < tokens.count {
             var matched = false
             if let list = byFirst.value(tokens[i].hash) {
-                for candidate in lists[list] where i + candidate.tokens.count <= tokens.count {
+                for candidate in lists[list] where i + candidate.count <= tokens.count {
+                    // A second word with another hash is another word.
+                    if candidate.count > 1 && tokens[i + 1].hash != candidate.secondHash { continue }
                     var ok = true
                     for (k, word) in candidate.tokens.enumerated() where !tokens.is(i + k, bytes: word) {
                         ok = false

@@ -80,6 +80,8 @@ struct ExtractionRules: Sendable {
     let phrases: PhraseFinders
     /// The first act with each id (positions in `reference.acts`).
     let actByID: [String: Int]
+    /// The properties of each act's `Regulation` node, by id (from the first act with the id).
+    let actProperties: [String: Properties]
     /// The first other person with each name slug (positions in `reference.persons`).
     let personBySlug: [String: Int]
     /// Each minister term's alias, full-name and name slugs (parallel to `reference.ministers`).
@@ -98,6 +100,13 @@ struct ExtractionRules: Sendable {
         var actByID: [String: Int] = [:]
         for (index, act) in reference.acts.enumerated() where actByID[act.id] == nil { actByID[act.id] = index }
         self.actByID = actByID
+        actProperties = actByID.mapValues { index in
+            let act = reference.acts[index]
+            var properties: Properties = ["name": .string(act.aliases.first ?? act.title), "kind": .string(act.kind)]
+            if !act.title.isEmpty { properties["title"] = .string(act.title) }
+            if !act.number.isEmpty { properties["number"] = .string(act.number) }
+            return properties
+        }
         var personBySlug: [String: Int] = [:]
         for (index, person) in reference.persons.enumerated() {
             let slug = GraphEmitter.slug(person.name)

@@ -198,11 +198,8 @@ extension GraphEmitter {
 
     mutating func emitRegulation(_ id: NodeID, name: String?, provenance: Provenance) {
         var properties: Properties = [:]
-        if let act = rules.act(id.rawValue) {
-            properties["name"] = .string(act.aliases.first ?? act.title)
-            properties["kind"] = .string(act.kind)
-            if !act.title.isEmpty { properties["title"] = .string(act.title) }
-            if !act.number.isEmpty { properties["number"] = .string(act.number) }
+        if let known = rules.actProperties[id.rawValue] {
+            properties = known
         } else if let name {
             properties["name"] = .string(name)
         }

@@ -82,6 +82,8 @@ struct ExtractionRules: Sendable {
     let actByID: [String: Int]
     /// The properties of each act's `Regulation` node, by id (from the first act with the id).
     let actProperties: [String: Properties]
+    /// Each country's node id and properties, by ISO code (made once, not per mention).
+    let countryNodes: [String: (name: String, id: NodeID, properties: Properties)]
     /// The first other person with each name slug (positions in `reference.persons`).
     let personBySlug: [String: Int]
     /// Each minister term's alias, full-name and name slugs (parallel to `reference.ministers`).
@@ -100,6 +102,12 @@ struct ExtractionRules: Sendable {
         var actByID: [String: Int] = [:]
         for (index, act) in reference.acts.enumerated() where actByID[act.id] == nil { actByID[act.id] = index }
         self.actByID = actByID
+        var countryNodes: [String: (name: String, id: NodeID, properties: Properties)] = [:]
+        for country in reference.countries where countryNodes[country.iso] == nil {
+            countryNodes[country.iso] = (country.name, ExtractionRules.countryID(country.iso),
+                                         ["name": .string(country.name), "iso": .string(country.iso)])
+        }
+        self.countryNodes = countryNodes
         actProperties = actByID.mapValues { index in
             let act = reference.acts[index]
             var properties: Properties = ["name": .string(act.aliases.first ?? act.title), "kind": .string(act.kind)]
@@ -126,6 +134,14 @@ struct ExtractionRules: Sendable {
         }
         self.factionAliases = factionAliases
     }
+
+    /// The node id and properties of the country a mention names.
+    func countryNode(iso: String, name: String) -> (id: NodeID, properties: Properties) {
+        if let known = countryNodes[iso], known.name == name { return (known.id, known.properties) }
+        return (ExtractionRules.countryID(iso), ["name": .string(name), "iso": .string(iso)])
+    }
+
+    static func countryID(_ iso: String) -> NodeID { CanonicalID.country(iso).nodeID }
 
     /// The first act with id `id`.
     func act(_ id: String) -> ReferenceData.Act? { actByID[id].map { reference.acts[$0] } }

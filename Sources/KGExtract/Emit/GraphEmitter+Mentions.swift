@@ -139,9 +139,9 @@ extension GraphEmitter {
             facts.edge(from, .refersTo, id, edgeProperties, prov)
         case .country(let iso, let name):
             ensureOwnerNode(from, paragraph: paragraph)
-            let id = CanonicalID.country(iso).nodeID
-            facts.node(id, [.country], ["name": .string(name), "iso": .string(iso)], prov)
-            facts.edge(from, .refersTo, id, edgeProperties, prov)
+            let country = rules.countryNode(iso: iso, name: name)
+            facts.node(country.id, [.country], country.properties, prov)
+            facts.edge(from, .refersTo, country.id, edgeProperties, prov)
         case .regulation(let id, let name):
             ensureOwnerNode(from, paragraph: paragraph)
             let node = NodeID(trusted: id)

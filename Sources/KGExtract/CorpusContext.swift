@@ -36,11 +36,17 @@ public struct CorpusContext: Sendable {
         /// The entry most like `shingles` (Jaccard ≥ 0.7), with the similarity; equal scores go to the
         /// smallest id, so the answer does not depend on the order entries were added in.
         func match(_ shingles: [UInt64]) -> (NodeID, Double)? {
-            var candidates = Set<Int>()
-            for key in shingles.prefix(TextIndex.sketch) { for index in byKey[key] ?? [] { candidates.insert(index) } }
+            var candidates: [Int] = []
+            for key in shingles.prefix(TextIndex.sketch) { if let indices = byKey[key] { candidates += indices } }
+            candidates.sort()
             var best: (NodeID, Double)?
-            for index in candidates {
-                let score = TextIndex.jaccard(entries[index].shingles, shingles)
+            for (k, index) in candidates.enumerated() where k == 0 || candidates[k - 1] != index {
+                // The score cannot exceed the smaller set's share of the larger (and in floating point
+                // neither can its rounding), so a pair of very different sizes is passed over unscored.
+                let other = entries[index].shingles
+                let small = min(other.count, shingles.count), large = max(other.count, shingles.count)
+                guard large > 0, Double(small) / Double(large) >= 0.7 else { continue }
+                let score = TextIndex.jaccard(other, shingles)
                 guard score >= 0.7 else { continue }
                 if let current = best, score < current.1 || (score == current.1 && entries[index].id.rawValue >= current.0.rawValue) { continue }
                 best = (entries[index].id, score)
@@ -58,7 +64,10 @@ public struct CorpusContext: Sendable {
         }
     }
 
-    struct MeetingEntry: Sendable {
+    /// An entry of a list ordered by node id.
+    protocol IdentifiedEntry { var id: NodeID { get } }
+
+    struct MeetingEntry: Sendable, IdentifiedEntry {
         var id: NodeID
         var body: String
         var from: Day
@@ -66,14 +75,22 @@ public struct CorpusContext: Sendable {
     }
 
     /// A paper described as the agenda or report of a meeting.
-    struct PaperEntry: Sendable {
+    struct PaperEntry: Sendable, IdentifiedEntry {
         var id: NodeID
         var paper: String
         var meeting: NodeID
     }
 
+    /// A motion with its members as the graph states them, and the key its members are compared by.
+    struct MotionEntry: Sendable {
+        var members: [String]
+        var id: NodeID
+        /// `GraphEmitter.memberKey(members)`: the members' slugs.
+        var key: Set<String>
+    }
+
     /// Motions with their members, the most recently asserted last ("de motie Kuik" takes the last).
-    var motions: [(members: [String], id: NodeID)] = []
+    var motions: [MotionEntry] = []
     var questions = TextIndex()
     var answers = TextIndex()
     /// Meetings and papers, ordered by id.
@@ -89,6 +106,8 @@ public struct CorpusContext: Sendable {
         var labels: Set<String> = []
         var properties: Properties = [:]
         var lastAsserted: UInt64 = 0
+        /// Which of the lists hold an entry of this node (so a node in none is not searched for).
+        var inMotions = false, inMeetings = false, inDocumentPapers = false, inKamerstukPapers = false
     }
     private var summaries: [NodeID: Summary] = [:]
     private var assertions: UInt64 = 0
@@ -118,59 +137,83 @@ public struct CorpusContext: Sendable {
             guard let fact = facts[node]?[index] else { continue }
             note(fact)
         }
-        rebuildLists()
     }
 
     /// Adds what an extraction produced, for the next document in the same run.
     public mutating func absorb(_ batch: GraphBatch) {
         for node in batch.nodes { note(node) }
-        rebuildLists()
     }
 
     /// Takes in one node fact: merges it into its node's summary, indexes a question's or answer's
     /// first text.
     private mutating func note(_ fact: NodeFact) {
-        let labels = Set(fact.labels.map(\.name))
-        if labels.contains("Question") || labels.contains("Answer"), case .string(let text)? = fact.properties["text"] {
+        let isQuestion = fact.labels.contains(.question)
+        if isQuestion || fact.labels.contains(.answer), !(isQuestion ? questions : answers).contains(fact.id),
+           case .string(let text)? = fact.properties["text"] {
             let entry = TextEntry(id: fact.id, shingles: CorpusContext.shingles(text), faction: fact.properties["faction"]?.description ?? "")
-            if labels.contains("Question") { questions.add(entry) } else { answers.add(entry) }
+            if isQuestion { questions.add(entry) } else { answers.add(entry) }
         }
-        guard !labels.isDisjoint(with: CorpusContext.summarisedLabels) || summaries[fact.id] != nil else { return }
+        let summarised = fact.labels.contains { CorpusContext.summarisedLabels.contains($0.name) }
+        guard summarised || summaries[fact.id] != nil else { return }
         assertions += 1
-        var summary = summaries[fact.id] ?? Summary()
-        summary.labels.formUnion(labels)
+        var summary = summaries.removeValue(forKey: fact.id) ?? Summary()
+        for label in fact.labels { summary.labels.insert(label.name) }
         summary.properties.merge(fact.properties) { _, new in new }
         summary.lastAsserted = assertions
+        refreshLists(fact.id, &summary)
         summaries[fact.id] = summary
     }
 
-    /// The motion, meeting and paper lists from the summaries.
-    private mutating func rebuildLists() {
-        motions = []
-        meetings = []
-        kamerstukPapers = []
-        documentPapers = []
-        var dated: [(UInt64, [String], NodeID)] = []
-        for (id, summary) in summaries.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let properties = summary.properties
-            if summary.labels.contains("Motion"), case .list(let members)? = properties["members"] {
-                dated.append((summary.lastAsserted, members.map(\.description), id))
-            }
-            if summary.labels.contains("Meeting"), case .date(let from)? = properties["date"] {
-                var to = from
-                if case .date(let end)? = properties["endDate"] { to = end }
-                meetings.append(MeetingEntry(id: id, body: CorpusContext.bodyCode(id), from: from, to: to))
-            }
-            if case .string(let paper)? = properties["paper"], case .string(let meeting)? = properties["paperMeeting"] {
-                let entry = PaperEntry(id: id, paper: paper, meeting: NodeID(trusted: meeting))
-                if summary.labels.contains("Document") {
-                    documentPapers.append(entry)
-                } else if summary.labels.contains("Kamerstuk") {
-                    kamerstukPapers.append(entry)
-                }
+    /// Brings the motion, meeting and paper lists up to date with one node's new summary. Only that
+    /// node's entries can change: a motion asserted again moves to the end of `motions` (ordered by
+    /// when each was last asserted), the other lists stay ordered by id.
+    private mutating func refreshLists(_ id: NodeID, _ summary: inout Summary) {
+        let properties = summary.properties
+        // Searched from the end: the motions asserted again are mostly the recent ones.
+        if summary.inMotions, let index = motions.lastIndex(where: { $0.id == id }) { motions.remove(at: index) }
+        summary.inMotions = false
+        if summary.labels.contains("Motion"), case .list(let members)? = properties["members"] {
+            let names = members.map(\.description)
+            motions.append(MotionEntry(members: names, id: id, key: GraphEmitter.memberKey(names)))
+            summary.inMotions = true
+        }
+        var meeting: MeetingEntry?
+        if summary.labels.contains("Meeting"), case .date(let from)? = properties["date"] {
+            var to = from
+            if case .date(let end)? = properties["endDate"] { to = end }
+            meeting = MeetingEntry(id: id, body: CorpusContext.bodyCode(id), from: from, to: to)
+        }
+        CorpusContext.place(meeting, id: id, in: &meetings, listed: &summary.inMeetings)
+        var documentPaper: PaperEntry?, kamerstukPaper: PaperEntry?
+        if case .string(let paper)? = properties["paper"], case .string(let meeting)? = properties["paperMeeting"] {
+            let entry = PaperEntry(id: id, paper: paper, meeting: NodeID(trusted: meeting))
+            if summary.labels.contains("Document") {
+                documentPaper = entry
+            } else if summary.labels.contains("Kamerstuk") {
+                kamerstukPaper = entry
             }
         }
-        motions = dated.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
+        CorpusContext.place(documentPaper, id: id, in: &documentPapers, listed: &summary.inDocumentPapers)
+        CorpusContext.place(kamerstukPaper, id: id, in: &kamerstukPapers, listed: &summary.inKamerstukPapers)
+    }
+
+    /// Puts `entry` in the place of `id` in a list ordered by id (as `rawValue <` orders them),
+    /// replacing the entry there; nil removes it. `listed` says whether the list holds `id`.
+    private static func place<Entry: IdentifiedEntry>(_ entry: Entry?, id: NodeID, in list: inout [Entry], listed: inout Bool) {
+        guard entry != nil || listed else { return }
+        listed = entry != nil
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if list[mid].id.rawValue < id.rawValue { low = mid + 1 } else { high = mid }
+        }
+        let present = low < list.count && list[low].id == id
+        switch (entry, present) {
+        case (let entry?, true): list[low] = entry
+        case (let entry?, false): list.insert(entry, at: low)
+        case (nil, true): list.remove(at: low)
+        case (nil, false): break
+        }
     }
 
     /// The body code of a meeting id (`meeting-jbz-2023-10-19` -> `jbz`).
@@ -181,51 +224,63 @@ public struct CorpusContext: Sendable {
 
     /// Word 3-grams of a normalised text, hashed, sorted, without repeats.
     static func shingles(_ text: String) -> [UInt64] {
-        // Words of letters and digits, ASCII-folded, hashed as they are read.
-        var words: [UInt64] = []
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var inWord = false
-        for b in text.utf8 {
-            if Bytes.isLetter(b) || Bytes.isDigit(b) {
-                hash = (hash ^ UInt64(Bytes.lower(b))) &* 0x0000_0100_0000_01b3
-                inWord = true
-            } else if inWord {
-                words.append(hash)
+        // Words of letters and digits, ASCII-folded, hashed as they are read; each word completes the
+        // 3-gram of itself and the two before it. Fewer than three words: the word hashes themselves.
+        var text = text
+        var (result, words, first, second) = text.withUTF8 { bytes in
+            var result: [UInt64] = []
+            result.reserveCapacity(bytes.count / 4 + 2)
+            var words = 0
+            var first: UInt64 = 0, second: UInt64 = 0   // the two words before the current one
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var inWord = false
+            // One step past the end, as a separator, so the last word ends like the others.
+            for k in 0...bytes.count {
+                let b = k < bytes.count ? bytes[k] : 0x20
+                if Bytes.isWordByte(b) {
+                    hash = (hash ^ UInt64(Bytes.lower(b))) &* 0x0000_0100_0000_01b3
+                    inWord = true
+                    continue
+                }
+                guard inWord else { continue }
+                if words >= 2 {
+                    result.append((first &* 0x9E37_79B9_7F4A_7C15) ^ (second &* 0xC2B2_AE3D_27D4_EB4F).rotateLeft(17) ^ hash.rotateLeft(31))
+                }
+                (first, second) = (second, hash)
+                words += 1
                 hash = 0xcbf2_9ce4_8422_2325
                 inWord = false
             }
+            return (result, words, first, second)
         }
-        if inWord { words.append(hash) }
-        var result: [UInt64] = []
-        if words.count < 3 {
-            result = words
-        } else {
-            result.reserveCapacity(words.count)
-            for i in 0...(words.count - 3) {
-                result.append((words[i] &* 0x9E37_79B9_7F4A_7C15) ^ (words[i + 1] &* 0xC2B2_AE3D_27D4_EB4F).rotateLeft(17) ^ words[i + 2].rotateLeft(31))
-            }
-        }
+        if words == 1 { result = [second] } else if words == 2 { result = [first, second] }
         result.sort()
-        var unique: [UInt64] = []
-        unique.reserveCapacity(result.count)
-        for value in result where unique.last != value { unique.append(value) }
-        return unique
+        // Repeats removed in place.
+        var kept = 0
+        for i in result.indices where kept == 0 || result[kept - 1] != result[i] {
+            result[kept] = result[i]
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
+        return result
     }
 
-    /// Lower-cased words of letters and digits.
-    static func normalisedWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current: [UInt8] = []
+    /// The lower-cased words of letters and digits, joined by single spaces (the text a question's or
+    /// answer's id hashes). Bytes of accented letters count as letters, so words split only at ASCII.
+    static func normalisedText(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var inWord = false
         for b in text.utf8 {
             if Bytes.isLetter(b) || Bytes.isDigit(b) {
-                current.append(Bytes.lower(b))
-            } else if !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
+                if !inWord && !out.isEmpty { out.append(0x20) }
+                out.append(Bytes.lower(b))
+                inWord = true
+            } else {
+                inWord = false
             }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
+        return out
     }
 }
 

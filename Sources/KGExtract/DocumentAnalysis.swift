@@ -27,9 +27,12 @@ struct DocumentAnalysis {
         footnotes = segments.footnotes
         markers = segments.markers
         layout = DocumentLayout(paragraphs: paragraphs)
-        header = DocumentHeader(text: input.text, paragraphs: paragraphs, layout: layout, offices: rules.offices)
-        paragraphMentions = paragraphs.map { paragraph in
-            paragraph.kind == .text || paragraph.kind == .heading ? rules.mentions(in: paragraph.clean.bytes) : []
+        // Each paragraph is split into words once, for the header and for the rules.
+        let paragraphs = segments.paragraphs
+        let tokens = paragraphs.map { WordTokens($0.clean.bytes) }
+        header = DocumentHeader(text: input.text, paragraphs: paragraphs, tokens: tokens, layout: layout, offices: rules.offices)
+        paragraphMentions = paragraphs.indices.map { p in
+            paragraphs[p].kind == .text || paragraphs[p].kind == .heading ? rules.mentions(in: paragraphs[p].clean.bytes, words: tokens[p]) : []
         }
         footnoteMentions = footnotes.map { rules.mentions(in: $0.clean.bytes) }
         for marker in markers { markerOf[FootnoteKey(report: marker.report, number: marker.number)] = marker }
@@ -75,17 +78,82 @@ struct ExtractionRules: Sendable {
     let reference: ReferenceData
     let offices: OfficeFinder
     let phrases: PhraseFinders
+    /// The first act with each id (positions in `reference.acts`).
+    let actByID: [String: Int]
+    /// The properties of each act's `Regulation` node, by id (from the first act with the id).
+    let actProperties: [String: Properties]
+    /// Each country's node id and properties, by ISO code (made once, not per mention).
+    let countryNodes: [String: (name: String, id: NodeID, properties: Properties)]
+    /// The first other person with each name slug (positions in `reference.persons`).
+    let personBySlug: [String: Int]
+    /// Each minister term's alias, full-name and name slugs (parallel to `reference.ministers`).
+    let ministerSlugs: [(aliases: [String], fullName: String, name: String)]
+    /// The minister terms of each office, in reference order (positions in `reference.ministers`).
+    let termsByOffice: [String: [Int]]
+    /// Each faction's aliases, lower-cased (parallel to `reference.factions`).
+    let factionAliasesLowered: [[String]]
+    /// Every faction alias, for finding them inside a heading (payload: position in `reference.factions`).
+    let factionAliases: PhraseMatcher<Int>
 
     init(reference: ReferenceData) {
         self.reference = reference
         offices = OfficeFinder(reference: reference)
         phrases = PhraseFinders(reference: reference)
+        var actByID: [String: Int] = [:]
+        for (index, act) in reference.acts.enumerated() where actByID[act.id] == nil { actByID[act.id] = index }
+        self.actByID = actByID
+        var countryNodes: [String: (name: String, id: NodeID, properties: Properties)] = [:]
+        for country in reference.countries where countryNodes[country.iso] == nil {
+            countryNodes[country.iso] = (country.name, ExtractionRules.countryID(country.iso),
+                                         ["name": .string(country.name), "iso": .string(country.iso)])
+        }
+        self.countryNodes = countryNodes
+        actProperties = actByID.mapValues { index in
+            let act = reference.acts[index]
+            var properties: Properties = ["name": .string(act.aliases.first ?? act.title), "kind": .string(act.kind)]
+            if !act.title.isEmpty { properties["title"] = .string(act.title) }
+            if !act.number.isEmpty { properties["number"] = .string(act.number) }
+            return properties
+        }
+        var personBySlug: [String: Int] = [:]
+        for (index, person) in reference.persons.enumerated() {
+            let slug = GraphEmitter.slug(person.name)
+            if personBySlug[slug] == nil { personBySlug[slug] = index }
+        }
+        self.personBySlug = personBySlug
+        ministerSlugs = reference.ministers.map { term in
+            (term.aliases.map(GraphEmitter.slug), GraphEmitter.slug(term.fullName), GraphEmitter.slug(term.name))
+        }
+        var termsByOffice: [String: [Int]] = [:]
+        for (index, term) in reference.ministers.enumerated() { termsByOffice[term.office, default: []].append(index) }
+        self.termsByOffice = termsByOffice
+        factionAliasesLowered = reference.factions.map { $0.aliases.map { $0.lowercased() } }
+        var factionAliases = PhraseMatcher<Int>()
+        for (index, faction) in reference.factions.enumerated() {
+            for alias in faction.aliases { factionAliases.add(alias, index, caseSensitive: alias.count <= 3) }
+        }
+        self.factionAliases = factionAliases
     }
+
+    /// The node id and properties of the country a mention names.
+    func countryNode(iso: String, name: String) -> (id: NodeID, properties: Properties) {
+        if let known = countryNodes[iso], known.name == name { return (known.id, known.properties) }
+        return (ExtractionRules.countryID(iso), ["name": .string(name), "iso": .string(iso)])
+    }
+
+    static func countryID(_ iso: String) -> NodeID { CanonicalID.country(iso).nodeID }
+
+    /// The first act with id `id`.
+    func act(_ id: String) -> ReferenceData.Act? { actByID[id].map { reference.acts[$0] } }
 
     /// All mentions in one clean text, in text order.
     func mentions(in clean: [UInt8]) -> [Mention] {
+        mentions(in: clean, words: WordTokens(clean))
+    }
+
+    /// All mentions in one clean text whose words are `words`, in text order.
+    func mentions(in clean: [UInt8], words: WordTokens) -> [Mention] {
         guard !clean.isEmpty else { return [] }
-        let words = WordTokens(clean)
         let citations = CitationRules.find(clean)
         var found = citations
         found += MeetingFinder.find(words, clean)

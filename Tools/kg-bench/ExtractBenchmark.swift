@@ -27,6 +27,10 @@ func extractBenchmark(_ options: Options) throws {
         copy += 1
     }
     let extractor = Extractor(reference: .builtin)
+    if options.string("digest", "no") == "yes" {
+        print(try extractDigest(documents, extractor: extractor))
+        return
+    }
     var extractTimes: [Double] = [], scanTimes: [Double] = [], hashTimes: [Double] = []
     var facts = 0, recordBytes = 0, questions = 0
     for _ in 0..<runs {
@@ -78,6 +82,38 @@ func extractBenchmark(_ options: Options) throws {
     | facts per run | \(facts) (\(questions) question facts), \(String(format: "%.0f", Double(recordBytes) / 1_000_000)) MB of records |
     | peak RSS | \(String(format: "%.0f MiB", peakRSSMiB())) |
     """)
+}
+
+/// What extracting `documents` produces, as one SHA-256 over every record and every finding, with the
+/// counts: two builds that print the same line extract the same graph from the benchmark corpus
+/// (`--digest yes`; untimed, for checking that a faster extractor still extracts the same).
+func extractDigest(_ documents: [[UInt8]], extractor: Extractor) throws -> String {
+    var context = CorpusContext()
+    var digest = SHA256()
+    var facts = 0, findings = 0
+    var buffer: [UInt8] = []
+    for (index, document) in documents.enumerated() {
+        let input = ExtractionInput(fileName: "synthetic-\(index).txt", bytes: document)
+        let result = extractor.extract(input, context: context)
+        context.absorb(result.batch)
+        buffer.removeAll(keepingCapacity: true)
+        for node in result.batch.nodes {
+            var writer = ByteWriter()
+            let kind = RecordCodec.encode(.node(node), into: &writer)
+            try Frame.append(kind: kind.rawValue, payload: writer.bytes, to: &buffer)
+        }
+        for edge in result.batch.edges {
+            var writer = ByteWriter()
+            let kind = RecordCodec.encode(.edge(edge), into: &writer)
+            try Frame.append(kind: kind.rawValue, payload: writer.bytes, to: &buffer)
+        }
+        for finding in result.findings { buffer += Array((finding.description + "\n").utf8) }
+        digest.update(buffer)
+        facts += result.batch.nodes.count + result.batch.edges.count
+        findings += result.findings.count
+    }
+    let hex = digest.finalize().map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    return "extract digest: \(documents.count) documents, \(facts) facts, \(findings) findings, sha256 \(hex)"
 }
 
 /// Variants of the bundled papers: numbers of three or more digits (not years) shifted, member and

@@ -93,12 +93,11 @@ extension GraphEmitter {
     /// A signatory by name: the reference person whose alias or name matches, preferring one who held
     /// `office` on the document date.
     func resolvePerson(name: String, office: String) -> (id: NodeID, name: String, fullName: String, confidence: Double) {
-        let terms = rules.reference.ministers
         let folded = GraphEmitter.slug(name)
-        let candidates = terms.filter { term in
-            term.aliases.contains { GraphEmitter.slug($0) == folded } || GraphEmitter.slug(term.fullName) == folded
-                || folded.hasSuffix(GraphEmitter.slug(term.name))
-        }
+        let candidates = rules.reference.ministers.indices.filter { index in
+            let slugs = rules.ministerSlugs[index]
+            return slugs.aliases.contains(folded) || slugs.fullName == folded || folded.hasSuffix(slugs.name)
+        }.map { rules.reference.ministers[$0] }
         let date = analysis.date
         let best = candidates.first { $0.office == office && holds($0, on: date) } ?? candidates.first { holds($0, on: date) } ?? candidates.first
         if let best { return (NodeID(trusted: best.personID), best.name, best.fullName, 1.0) }
@@ -116,7 +115,7 @@ extension GraphEmitter {
 
     /// The people holding `office` on the document date; a signer of the document wins a tie.
     func holders(of office: String) -> [ReferenceData.MinisterTerm] {
-        let terms = rules.reference.ministers.filter { $0.office == office && holds($0, on: analysis.date) }
+        let terms = (rules.termsByOffice[office] ?? []).map { rules.reference.ministers[$0] }.filter { holds($0, on: analysis.date) }
         if terms.count > 1 {
             let signed = terms.filter { term in signers.contains { $0.person.rawValue == term.personID } }
             if !signed.isEmpty { return signed }

@@ -59,7 +59,7 @@ extension GraphEmitter {
             guard let from = owner[paragraph] ?? fallbackOwner(paragraph) else { continue }
             for (index, mention) in mentions.enumerated() {
                 let prov = provenance(paragraph: paragraph, mention.range, rule: mention.rule, confidence: mention.confidence)
-                emit(mention, from: from, provenance: prov, paragraph: paragraph, following: Array(mentions[(index + 1)...]),
+                emit(mention, from: from, provenance: prov, paragraph: paragraph, following: mentions[(index + 1)...],
                      clean: analysis.paragraphs[paragraph].clean, footnoteVia: nil)
             }
         }
@@ -77,13 +77,16 @@ extension GraphEmitter {
 
     /// Makes sure a passage node exists (created on its first edge).
     mutating func ensureOwnerNode(_ id: NodeID, paragraph: Int) {
+        // Mentions of one paragraph share their owner: the last one made sure of needs no lookup.
+        guard id != ensuredOwner else { return }
+        ensuredOwner = id
         guard id.rawValue.hasPrefix("passage-"), !facts.hasNode(id) else { return }
         let prov = wholeParagraph(paragraph, rule: "passage")
         facts.node(id, [.passage], ["text": .string(excerpt([paragraph])), "report": .int(Int64(analysis.paragraphs[paragraph].report))], prov)
         facts.edge(documentID, .contains, id, ["report": .int(Int64(analysis.paragraphs[paragraph].report))], leadSpan(paragraph, rule: "contains.passage"))
     }
 
-    mutating func emit(_ mention: Mention, from: NodeID, provenance prov: Provenance, paragraph: Int, following: [Mention],
+    mutating func emit(_ mention: Mention, from: NodeID, provenance prov: Provenance, paragraph: Int, following: ArraySlice<Mention>,
                        clean: CleanText, footnoteVia: Int?) {
         var edgeProperties: Properties = [:]
         if let footnoteVia { edgeProperties["via"] = .string("footnote \(footnoteVia)") }
@@ -148,9 +151,9 @@ extension GraphEmitter {
             facts.edge(from, .refersTo, id, edgeProperties, prov)
         case .country(let iso, let name):
             ensureOwnerNode(from, paragraph: paragraph)
-            let id = CanonicalID.country(iso).nodeID
-            facts.node(id, [.country], ["name": .string(name), "iso": .string(iso)], prov)
-            facts.edge(from, .refersTo, id, edgeProperties, prov)
+            let country = rules.countryNode(iso: iso, name: name)
+            facts.node(country.id, [.country], country.properties, prov)
+            facts.edge(from, .refersTo, country.id, edgeProperties, prov)
         case .regulation(let id, let name):
             ensureOwnerNode(from, paragraph: paragraph)
             let node = NodeID(trusted: id)
@@ -215,7 +218,7 @@ extension GraphEmitter {
         case .staatsblad(let year, let number):
             facts.node(id.nodeID, [.staatsblad], ["year": .string(year), "number": .string(number)], provenance)
         case .celex:
-            let name = rules.reference.acts.first { $0.id == id.description }?.aliases.first
+            let name = rules.act(id.description)?.aliases.first
             emitRegulation(id.nodeID, name: name, provenance: provenance)
         default:
             facts.node(id.nodeID, [], [:], provenance)
@@ -224,11 +227,8 @@ extension GraphEmitter {
 
     mutating func emitRegulation(_ id: NodeID, name: String?, provenance: Provenance) {
         var properties: Properties = [:]
-        if let act = rules.reference.acts.first(where: { $0.id == id.rawValue }) {
-            properties["name"] = .string(act.aliases.first ?? act.title)
-            properties["kind"] = .string(act.kind)
-            if !act.title.isEmpty { properties["title"] = .string(act.title) }
-            if !act.number.isEmpty { properties["number"] = .string(act.number) }
+        if let known = rules.actProperties[id.rawValue] {
+            properties = known
         } else if let name {
             properties["name"] = .string(name)
         }
@@ -271,7 +271,7 @@ extension GraphEmitter {
 
     /// The Kamerstuk number a motion phrase gives: a citation in brackets right after it
     /// ("(Kamerstuk 26643, nr. 1011)"), or the only Kamerstuk its footnote cites ("Motie Veldkamp c.s.12").
-    func motionNumber(_ ref: MotionRef, following: [Mention], clean: CleanText, paragraph: Int) -> CanonicalID? {
+    func motionNumber(_ ref: MotionRef, following: ArraySlice<Mention>, clean: CleanText, paragraph: Int) -> CanonicalID? {
         if let next = following.first, case .citation(let ids, let kind, _) = next.target, kind == "kamerstuk",
            next.range.lowerBound - ref.phraseEnd <= 3, ids.count == 1 {
             return ids[0]
@@ -313,7 +313,7 @@ extension GraphEmitter {
         for (paragraph, mentions) in analysis.paragraphMentions.enumerated() {
             for (index, mention) in mentions.enumerated() {
                 guard case .motion(let ref) = mention.target, !ref.anaphoric, !ref.plural,
-                      let number = motionNumber(ref, following: Array(mentions[(index + 1)...]), clean: analysis.paragraphs[paragraph].clean,
+                      let number = motionNumber(ref, following: mentions[(index + 1)...], clean: analysis.paragraphs[paragraph].clean,
                                                 paragraph: paragraph) else { continue }
                 let key = GraphEmitter.memberKey(ref.members)
                 if numberedMotions[key] == nil { numberedMotions[key] = number }
@@ -324,7 +324,7 @@ extension GraphEmitter {
     /// A motion's node: the Kamerstuk number that follows it (in brackets or through its footnote),
     /// else the number this document gives the same members' motion elsewhere, else an earlier motion
     /// of the same members in the corpus, else a new `motion-<members>` node.
-    mutating func resolveMotion(_ ref: MotionRef, mention: Mention, following: [Mention], clean: CleanText, paragraph: Int,
+    mutating func resolveMotion(_ ref: MotionRef, mention: Mention, following: ArraySlice<Mention>, clean: CleanText, paragraph: Int,
                                 provenance: Provenance) -> NodeID? {
         if ref.anaphoric { return motions.last?.id }
         let key = GraphEmitter.memberKey(ref.members)
@@ -337,7 +337,7 @@ extension GraphEmitter {
         let id: NodeID
         if let kamerstuk {
             id = kamerstuk.nodeID
-        } else if let earlier = context.motions.last(where: { GraphEmitter.memberKey($0.members) == key }) {
+        } else if let earlier = context.motions.last(where: { $0.key == key }) {
             id = earlier.id
             rule += ".corpus"
         } else {
@@ -368,7 +368,7 @@ extension GraphEmitter {
     /// A member's node: the reference person with that surname, else `person-<surname>`.
     func memberID(_ surname: String) -> NodeID {
         let slug = GraphEmitter.slug(surname)
-        if let person = rules.reference.persons.first(where: { GraphEmitter.slug($0.name) == slug }) { return NodeID(trusted: person.personID) }
+        if let person = rules.personBySlug[slug] { return NodeID(trusted: rules.reference.persons[person].personID) }
         return NodeID(trusted: "person-" + slug)
     }
 
@@ -408,7 +408,7 @@ extension GraphEmitter {
                     }
                     continue
                 }
-                emit(mention, from: from, provenance: prov, paragraph: paragraph, following: Array(mentions[(k + 1)...]),
+                emit(mention, from: from, provenance: prov, paragraph: paragraph, following: mentions[(k + 1)...],
                      clean: footnote.clean, footnoteVia: footnote.number)
             }
         }

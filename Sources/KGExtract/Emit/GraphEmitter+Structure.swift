@@ -32,9 +32,10 @@ extension GraphEmitter {
         for suffix in ["-fractie", " fractie", "-fracties"] where text.hasSuffix(suffix) { text.removeLast(suffix.count) }
         let date = analysis.date
         var matches: [ReferenceData.Faction] = []
-        let candidates = rules.reference.factions.filter { faction in
-            faction.aliases.contains { alias in alias.caseInsensitiveCompare(text) || alias.caseInsensitiveCompare(section.factionText) }
-        }
+        let lowerText = text.lowercased(), lowerHeading = section.factionText.lowercased()
+        let candidates = rules.reference.factions.indices.filter { index in
+            rules.factionAliasesLowered[index].contains { alias in alias == lowerText || alias == lowerHeading }
+        }.map { rules.reference.factions[$0] }
         // An alias shared by several factions ("PvdA- en GroenLinks-fractie") names them all; a
         // name that changed over time is resolved by the document date.
         let dated = candidates.filter { faction in
@@ -45,11 +46,7 @@ extension GraphEmitter {
         if matches.isEmpty {
             // Fall back to any alias inside the heading text ("fracties van GroenLinks en PvdA").
             let words = WordTokens(Array(text.utf8))
-            var matcher = PhraseMatcher<Int>()
-            for (index, faction) in rules.reference.factions.enumerated() {
-                for alias in faction.aliases { matcher.add(alias, index, caseSensitive: alias.count <= 3) }
-            }
-            matches = matcher.matches(words, in: Array(text.utf8)).map { rules.reference.factions[$0.payload] }
+            matches = rules.factionAliases.matches(words, in: Array(text.utf8)).map { rules.reference.factions[$0.payload] }
         }
         if matches.isEmpty {
             let id = NodeID(trusted: "faction-" + GraphEmitter.slug(text).uppercased())
@@ -114,9 +111,9 @@ extension GraphEmitter {
         var identityRule = "question.text-hash"
         if let (existing, score) = context.questions.match(questionShingles) {
             questionID = existing
-            identityRule = "question.same-text \(String(format: "%.2f", score))"
+            identityRule = "question.same-text " + DecimalText.twoPlaces(score)
         } else {
-            questionID = NodeID(trusted: "question-" + String(SHA256.hex(of: Array(CorpusContext.normalisedWords(questionText).joined(separator: " ").utf8)).prefix(16)))
+            questionID = NodeID(trusted: "question-" + String(SHA256.hex(of: CorpusContext.normalisedText(questionText)).prefix(16)))
         }
         let questionProv = provenance(paragraph: item.question[0], 0..<analysis.paragraphs[item.question[0]].clean.bytes.count,
                                       rule: identityRule, confidence: 0.9)
@@ -145,9 +142,9 @@ extension GraphEmitter {
         var answerRule = "answer.text-hash"
         if let (existing, score) = context.answers.match(CorpusContext.shingles(answerText)) {
             answerID = existing
-            answerRule = "answer.same-text \(String(format: "%.2f", score))"
+            answerRule = "answer.same-text " + DecimalText.twoPlaces(score)
         } else {
-            answerID = NodeID(trusted: "answer-" + String(SHA256.hex(of: Array(CorpusContext.normalisedWords(answerText).joined(separator: " ").utf8)).prefix(16)))
+            answerID = NodeID(trusted: "answer-" + String(SHA256.hex(of: CorpusContext.normalisedText(answerText)).prefix(16)))
         }
         let answerProv = provenance(paragraph: item.answer[0], 0..<analysis.paragraphs[item.answer[0]].clean.bytes.count, rule: answerRule, confidence: 0.9)
         facts.node(answerID, [.answer], ["text": .string(answerText)], answerProv)
@@ -155,11 +152,5 @@ extension GraphEmitter {
                    leadSpan(item.answer[0], rule: "contains.answer"))
         facts.edge(answerID, .answers, questionID, [:], markerProv)
         for paragraph in item.answer { owner[paragraph] = answerID }
-    }
-}
-
-extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool {
-        lowercased() == other.lowercased()
     }
 }

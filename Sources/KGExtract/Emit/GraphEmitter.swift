@@ -8,13 +8,15 @@ struct GraphEmitter {
     let analysis: DocumentAnalysis
     let rules: ExtractionRules
     let context: CorpusContext
-    var facts = FactCollector()
+    var facts: FactCollector
     var findings: [Finding] = []
     let documentID: NodeID
     let documentHex: String
 
     /// The node each paragraph's mentions hang from (question, answer or passage).
     var owner: [Int: NodeID] = [:]
+    /// The owner `ensureOwnerNode` saw last (its node exists, or it is not a passage).
+    var ensuredOwner: NodeID?
     /// Meetings found in this document: id and span, for resolving partial dates.
     var meetings: [(id: NodeID, body: String, from: Day, to: Day)] = []
     /// Motions named so far in this document, in order.
@@ -35,6 +37,7 @@ struct GraphEmitter {
         self.analysis = analysis
         self.rules = rules
         self.context = context
+        facts = FactCollector(textBytes: analysis.input.text.count)
         documentID = analysis.input.documentID
         documentHex = String(analysis.input.sha256.prefix(16))
     }
@@ -70,7 +73,13 @@ struct GraphEmitter {
 
     /// A short excerpt of a paragraph's clean text.
     func excerpt(_ paragraphs: [Int], limit: Int = 600) -> String {
-        var text = paragraphs.map { analysis.paragraphs[$0].clean.string }.joined(separator: " ")
+        var joined: [UInt8] = []
+        for (k, paragraph) in paragraphs.enumerated() {
+            if k > 0 { joined.append(0x20) }
+            joined += analysis.paragraphs[paragraph].clean.bytes
+        }
+        // Decoded once, as the paragraphs' strings joined (a space ends any broken UTF-8 sequence).
+        var text = String(decoding: joined, as: UTF8.self)
         if text.utf8.count > limit {
             var cut = limit
             let bytes = Array(text.utf8)

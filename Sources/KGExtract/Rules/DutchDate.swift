@@ -19,7 +19,7 @@ struct DutchDate: Equatable {
                          "oktober", "november", "december"]
 
     /// The month number of a token, or nil.
-    static func month(_ token: [UInt8]) -> Int? {
+    static func month<C: Collection>(_ token: C) -> Int? where C.Element == UInt8 {
         for (i, name) in months.enumerated() where token.elementsEqual(name.utf8) { return i + 1 }
         return nil
     }
@@ -31,7 +31,7 @@ struct DutchDate: Equatable {
         // Days: N ("," N)* ("en" N)? or "N-M" as one token or two.
         while i < words.count {
             let token = words[i]
-            if token.isNumber, token.lower.count <= 2, let day = Bytes.number(clean, token.range), (1...31).contains(day) {
+            if token.isNumber, token.range.count <= 2, let day = Bytes.number(clean, token.range), (1...31).contains(day) {
                 days.append(day)
                 i += 1
                 if words.is(i, "en") { i += 1; continue }
@@ -45,11 +45,11 @@ struct DutchDate: Equatable {
             }
             break
         }
-        guard i < words.count, let month = month(words[i].lower) else { return nil }
+        guard i < words.count, let month = month(words.lower(i)) else { return nil }
         // A month alone must have a qualifier or year to count ("juni jl.", "juni 2024").
         var result = DutchDate(days: days, month: month, year: nil, qualifier: nil, tokens: start..<(i + 1))
         i += 1
-        if i < words.count, words[i].isNumber, words[i].lower.count == 4, let year = Bytes.number(clean, words[i].range),
+        if i < words.count, words[i].isNumber, words[i].range.count == 4, let year = Bytes.number(clean, words[i].range),
            (1900...2100).contains(year) {
             result.year = year
             i += 1

@@ -24,7 +24,11 @@ enum MeetingFinder {
     ]
 
     /// Hashes of the first words of the bodies: a quick filter before matching.
-    static let firstWords: Set<UInt64> = Set(bodies.map { WordTokens.hash(Array($0.words[0].utf8)) })
+    static let firstWords: WordHashIndex = {
+        var index = WordHashIndex()
+        for body in bodies { index.set(WordTokens.hash(body.words[0].utf8), 0) }
+        return index
+    }()
 
     static func find(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
         var found: [Mention] = []
@@ -62,7 +66,7 @@ enum MeetingFinder {
             let dateBeforeBody = date.tokens.upperBound <= i
             var end = dateBeforeBody ? i + body.words.count : date.tokens.upperBound
             if place == nil, words.isAny(end, ["te", "in"]), end + 1 < words.count, words[end + 1].capitalized,
-               ["luxemburg", "brussel", "stockholm", "boedapest", "madrid", "gent"].contains(String(decoding: words[end + 1].lower, as: UTF8.self)) {
+               ["luxemburg", "brussel", "stockholm", "boedapest", "madrid", "gent"].contains(String(decoding: words.lower(end + 1), as: UTF8.self)) {
                 place = String(decoding: clean[words[end + 1].range], as: UTF8.self)
                 end += 2
             }

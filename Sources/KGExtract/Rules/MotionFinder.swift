@@ -9,10 +9,10 @@ enum MotionFinder {
         var i = 0
         while i < words.count {
             let token = words[i]
+            let lower = words.lower(i)
             // Cheap filter: only words starting with "motie".
-            guard token.lower.count >= 5, token.lower[0] == UInt8(ascii: "m"), token.lower[1] == UInt8(ascii: "o"),
-                  Bytes.hasPrefix(token.lower, at: 0, "motie") else { i += 1; continue }
-            let text = String(decoding: token.lower, as: UTF8.self)
+            guard lower.count >= 5, lower.first == UInt8(ascii: "m"), lower.starts(with: "motie".utf8) else { i += 1; continue }
+            let text = String(decoding: lower, as: UTF8.self)
             // "motie-Brekelmans": the name is glued to the word.
             if text.hasPrefix("motie-") || text.hasPrefix("moties-") {
                 let glued = String(decoding: clean[token.range].drop(while: { $0 != UInt8(ascii: "-") }).dropFirst(), as: UTF8.self)
@@ -85,7 +85,7 @@ enum MotionFinder {
     static func surname(_ words: WordTokens, _ clean: [UInt8], _ i: Int) -> (String, Int)? {
         var j = i
         var parts: [String] = []
-        while j < words.count && prefixes.contains(String(decoding: words[j].lower, as: UTF8.self)) && parts.count < 3 {
+        while j < words.count && prefixes.contains(String(decoding: words.lower(j), as: UTF8.self)) && parts.count < 3 {
             parts.append(String(decoding: clean[words[j].range], as: UTF8.self))
             j += 1
         }

@@ -23,7 +23,8 @@ struct OfficeFinder: Sendable {
             }
         }
         self.departments = departments.values.map { name in
-            (WordTokens(Array(name.utf8)).tokens.map { String(decoding: $0.lower, as: UTF8.self) }, name)
+            let words = WordTokens(Array(name.utf8))
+            return ((0..<words.count).map { String(decoding: words.lower($0), as: UTF8.self) }, name)
         }.sorted { $0.words.count > $1.words.count }
         self.offices = offices
         var adjectives = Set<[UInt8]>()
@@ -33,18 +34,29 @@ struct OfficeFinder: Sendable {
         self.countryAdjectives = adjectives
     }
 
+    /// Hashes of the words an office phrase starts with (`role` and the premier).
+    static let officeWords: WordHashIndex = {
+        var index = WordHashIndex()
+        for word in ["minister-president", "premier", "minister", "ministers", "staatssecretaris", "staatsecretaris", "staatssecretarissen"] {
+            index.set(WordTokens.hash(word.utf8), 0)
+        }
+        return index
+    }()
+
     func find(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
         var found: [Mention] = []
         var foreignSentenceStarts: [Int] = []
         var i = 0
         while i < words.count {
+            // Most words are none of the office words: one probe rules them out.
+            guard OfficeFinder.officeWords.contains(words[i].hash) else { i += 1; continue }
             if words.is(i, "minister-president") || words.is(i, "premier") {
                 found.append(Mention(target: .office(offices: ["minister-president"]), range: words[i].range, rule: "office.premier", confidence: 0.9))
                 i += 1
                 continue
             }
             guard let role = role(words, i) else { i += 1; continue }
-            if i > 0 && countryAdjectives.contains(words[i - 1].lower) { i += 1; continue }   // a foreign minister
+            if i > 0 && countryAdjectives.contains(Array(words.lower(i - 1))) { i += 1; continue }   // a foreign minister
             var roles = [role.name]
             var j = i + 1
             // "de minister en de staatssecretaris van X": both roles share the department.

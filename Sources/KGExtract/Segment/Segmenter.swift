@@ -60,7 +60,7 @@ struct Segmenter {
     private func splitLines() -> [Line] {
         var lines: [Line] = []
         var start = 0
-        for i in 0...text.count where i == text.count || text[i] == 0x0A {
+        for i in ByteSearch.offsets(of: 0x0A, in: text) + [text.count] {
             var end = i
             if end > start && text[end - 1] == 0x0D { end -= 1 }
             var a = start, b = end
@@ -82,29 +82,18 @@ struct Segmenter {
 
     private func lineText(_ line: Line) -> ArraySlice<UInt8> { text[line.content] }
 
-    private func contains(_ line: Line, _ phrase: String) -> Bool {
-        let bytes = Array(phrase.utf8)
-        let slice = text[line.content]
-        guard slice.count >= bytes.count else { return false }
-        var i = slice.startIndex
-        while i + bytes.count <= slice.endIndex {
-            if text[i] == bytes[0] && text[i..<(i + bytes.count)].elementsEqual(bytes) { return true }
-            i += 1
-        }
-        return false
-    }
+    private static let reportHeading = Array("Verslag van een schriftelijk overleg".utf8)
 
-    private func isReportHeading(_ line: Line) -> Bool { contains(line, "Verslag van een schriftelijk overleg") }
+    private func isReportHeading(_ line: Line) -> Bool { ByteSearch.contains(Segmenter.reportHeading, in: text, line.content) }
 
     /// The line stripped of `#`, `*`, spaces: is it exactly "Antwoord"?
     private func isAnswerMarker(_ line: Line) -> Bool {
-        var bytes = Array(lineText(line))
-        bytes.removeAll { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "*") || $0 == 0x20 }
-        return bytes.map(Bytes.lower).elementsEqual("antwoord".utf8)
+        let bytes = lineText(line).lazy.filter { $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: "*") && $0 != 0x20 }.map(Bytes.lower)
+        return bytes.elementsEqual("antwoord".utf8)
     }
 
     private func isTableOfContents(_ line: Line) -> Bool {
-        text[line.content].contains(0x09)
+        ByteSearch.contains(0x09, in: text, line.content)
     }
 
     private func isFurniture(_ line: Line) -> Bool {

@@ -30,12 +30,13 @@ struct DocumentHeader {
     /// The title of a paper that states its own number ("JBZ-Raad; Verslag van een schriftelijk overleg").
     var statedTitle: String?
 
-    init(text: [UInt8], paragraphs: [Paragraph], layout: DocumentLayout, offices: OfficeFinder) {
+    /// Reads the header of `paragraphs`; `tokens` are the words of each paragraph's clean text.
+    init(text: [UInt8], paragraphs: [Paragraph], tokens: [WordTokens], layout: DocumentLayout, offices: OfficeFinder) {
         let firstReport = layout.reports.first?.start ?? paragraphs.count
         let headerRange = 0..<min(paragraphs.count, max(firstReport, 12))
         for p in headerRange where paragraphs[p].kind != .tableOfContents {
             let clean = paragraphs[p].clean.bytes
-            let words = WordTokens(clean)
+            let words = tokens[p]
             // "Datum 18 juli 2024", "**Datum**" then "26 april 2024", "Den Haag, 21 juni 2024", "Vastgesteld 20 oktober 2023".
             if date == nil {
                 for k in 0..<words.count where words.isAny(k, ["datum", "vastgesteld"]) || (words.is(k, "den") && words.is(k + 1, "haag")) {
@@ -46,7 +47,7 @@ struct DocumentHeader {
                         break
                     }
                     if start >= words.count, words.is(k, "datum"), p + 1 < paragraphs.count {
-                        let next = WordTokens(paragraphs[p + 1].clean.bytes)
+                        let next = tokens[p + 1]
                         if let found = DutchDate.parse(next, paragraphs[p + 1].clean.bytes, at: 0), let year = found.year,
                            let day = found.days.first, let value = Day(year: year, month: found.month, day: day) {
                             date = Located(value: value, paragraph: p + 1, range: next[0].range.lowerBound..<next[found.tokens.upperBound - 1].range.upperBound)
@@ -128,7 +129,7 @@ struct DocumentHeader {
     static func signatures(_ text: [UInt8], _ paragraphs: [Paragraph], before limit: Int, offices: OfficeFinder) -> [Signature] {
         var result: [Signature] = []
         for p in 0..<limit {
-            for (lineIndex, line) in paragraphs[p].lines.enumerated() {
+            for (lineIndex, line) in paragraphs[p].lines.enumerated() where CleanText.mayEnd(with: UInt8(ascii: ","), text, line: line) {
                 let clean = CleanText.build(text, lines: [line]).bytes
                 guard clean.count < 90, clean.last == UInt8(ascii: ","), let first = clean.first, Bytes.isUpper(first) else { continue }
                 let words = WordTokens(clean)
@@ -146,7 +147,7 @@ struct DocumentHeader {
                     if looksLikeName(name.bytes) {
                         // The name's clean range within its paragraph: it starts where its line starts.
                         let paragraphClean = paragraphs[candidate.paragraph].clean
-                        let start = paragraphClean.origin.firstIndex { $0 >= candidate.line.lowerBound } ?? 0
+                        let start = paragraphClean.firstIndex(fromTextOffset: candidate.line.lowerBound) ?? 0
                         result.append(Signature(office: found[0], name: name.string, officeParagraph: p, nameParagraph: candidate.paragraph,
                                                 nameStart: start, nameLength: name.bytes.count))
                     }

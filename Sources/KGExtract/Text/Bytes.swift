@@ -7,7 +7,9 @@ enum Bytes {
     @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0x80 }
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+    /// A byte of a word: a letter (accented letters included) or a digit.
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
 
     /// Whether `bytes[i...]` starts with `prefix` (ASCII, case-insensitive when `ignoringCase`).
     static func hasPrefix(_ bytes: [UInt8], at i: Int, _ prefix: String, ignoringCase: Bool = false) -> Bool {

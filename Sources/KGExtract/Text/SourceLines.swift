@@ -3,7 +3,7 @@ struct SourceLines {
     private var starts: [Int] = [0]
 
     init(_ bytes: [UInt8]) {
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        for i in ByteSearch.offsets(of: 0x0A, in: bytes) { starts.append(i + 1) }
     }
 
     /// The 1-based line holding byte `offset`.

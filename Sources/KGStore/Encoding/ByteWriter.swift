@@ -53,4 +53,32 @@ public struct ByteWriter {
     }
 
     public mutating func raw(_ value: [UInt8]) { bytes.append(contentsOf: value) }
+
+    /// Appends the 32 bytes a lower-case 64-digit hex sha256 stands for and returns true; for any
+    /// other text appends nothing and returns false.
+    mutating func sha256Digest(_ hex: String) -> Bool {
+        guard hex.utf8.count == 64 else { return false }
+        var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &digest) { out in
+            let decode = { (utf8: UnsafeBufferPointer<UInt8>) -> Bool in
+                var invalid: UInt8 = 0
+                for i in 0..<32 {
+                    let high = ByteWriter.nibble(utf8[2 * i]), low = ByteWriter.nibble(utf8[2 * i + 1])
+                    invalid |= (high | low) & 0xF0
+                    out[i] = high << 4 | low
+                }
+                return invalid == 0
+            }
+            return hex.utf8.withContiguousStorageIfAvailable(decode) ?? Array(hex.utf8).withUnsafeBufferPointer(decode)
+        }
+        guard valid else { return false }
+        withUnsafeBytes(of: digest) { bytes.append(contentsOf: $0) }
+        return true
+    }
+
+    /// The value of a lower-case hex digit, or 0xFF.
+    @inline(__always) private static func nibble(_ b: UInt8) -> UInt8 {
+        b &- 0x30 < 10 ? b &- 0x30 : (b &- 0x61 < 6 ? b &- 0x61 &+ 10 : 0xFF)
+    }
 }
+

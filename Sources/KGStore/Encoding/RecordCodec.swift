@@ -64,9 +64,9 @@ public enum RecordCodec {
 
     static func encode(_ properties: Properties, into writer: inout ByteWriter) {
         writer.varint(properties.count)
-        for key in properties.keys.sorted() {
+        for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
             writer.string(key)
-            encode(properties[key]!, into: &writer)
+            encode(value, into: &writer)
         }
     }
 
@@ -87,30 +87,22 @@ public enum RecordCodec {
     static func encode(_ provenance: [Provenance], into writer: inout ByteWriter) {
         writer.varint(provenance.count)
         for source in provenance {
-            let digest = sha256Bytes(source.document)
-            var flags: UInt8 = digest != nil ? provSHA256 : 0
+            var flags: UInt8 = 0
             if source.rule != nil { flags |= provRule }
             if source.confidence != nil { flags |= provConfidence }
-            writer.u8(flags)
-            if let digest { writer.raw(digest) } else { writer.string(source.document) }
+            // A lower-case hex sha256 is stored as its 32 bytes, any other source key as text.
+            let flagsAt = writer.bytes.count
+            writer.u8(flags | provSHA256)
+            if !writer.sha256Digest(source.document) {
+                writer.bytes[flagsAt] = flags
+                writer.string(source.document)
+            }
             writer.varint(source.line)
             writer.varint(source.offset)
             writer.string(source.text)
             if let rule = source.rule { writer.string(rule) }
             if let confidence = source.confidence { writer.u64(confidence.bitPattern) }
         }
-    }
-
-    /// The 32 bytes of a lower-case 64-digit hex sha256, or nil for any other text.
-    static func sha256Bytes(_ hex: String) -> [UInt8]? {
-        let utf8 = Array(hex.utf8)
-        guard utf8.count == 64 else { return nil }
-        var out = [UInt8](repeating: 0, count: 32)
-        for i in 0..<32 {
-            guard let high = hexValue(utf8[2 * i]), let low = hexValue(utf8[2 * i + 1]) else { return nil }
-            out[i] = high << 4 | low
-        }
-        return out
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

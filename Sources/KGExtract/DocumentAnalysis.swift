@@ -31,10 +31,12 @@ struct DocumentAnalysis {
         let paragraphs = segments.paragraphs
         let tokens = paragraphs.map { WordTokens($0.clean.bytes) }
         header = DocumentHeader(text: input.text, paragraphs: paragraphs, tokens: tokens, layout: layout, offices: rules.offices)
+        // The date chooses between acts that share a name ("Opvangrichtlijn" before and after its recast).
+        let date = header.date?.value ?? input.publication?.date
         paragraphMentions = paragraphs.indices.map { p in
-            paragraphs[p].kind == .text || paragraphs[p].kind == .heading ? rules.mentions(in: paragraphs[p].clean.bytes, words: tokens[p]) : []
+            paragraphs[p].kind == .text || paragraphs[p].kind == .heading ? rules.mentions(in: paragraphs[p].clean.bytes, words: tokens[p], date: date) : []
         }
-        footnoteMentions = footnotes.map { rules.mentions(in: $0.clean.bytes) }
+        footnoteMentions = footnotes.map { rules.mentions(in: $0.clean.bytes, date: date) }
         for marker in markers { markerOf[FootnoteKey(report: marker.report, number: marker.number)] = marker }
         lines = SourceLines(input.sourceBytes)
     }
@@ -146,13 +148,13 @@ struct ExtractionRules: Sendable {
     /// The first act with id `id`.
     func act(_ id: String) -> ReferenceData.Act? { actByID[id].map { reference.acts[$0] } }
 
-    /// All mentions in one clean text, in text order.
-    func mentions(in clean: [UInt8]) -> [Mention] {
-        mentions(in: clean, words: WordTokens(clean))
+    /// All mentions in one clean text of a document dated `date`, in text order.
+    func mentions(in clean: [UInt8], date: Day? = nil) -> [Mention] {
+        mentions(in: clean, words: WordTokens(clean), date: date)
     }
 
-    /// All mentions in one clean text whose words are `words`, in text order.
-    func mentions(in clean: [UInt8], words: WordTokens) -> [Mention] {
+    /// All mentions in one clean text whose words are `words`, of a document dated `date`, in text order.
+    func mentions(in clean: [UInt8], words: WordTokens, date: Day? = nil) -> [Mention] {
         guard !clean.isEmpty else { return [] }
         let citations = CitationRules.find(clean)
         var found = citations
@@ -161,7 +163,7 @@ struct ExtractionRules: Sendable {
         found += MotionFinder.find(words, clean)
         found += phrases.countries(words, clean)
         // An act named by its number is a citation; its alias match over the same words is dropped.
-        found += phrases.regulations(words, clean).filter { alias in !citations.contains { $0.range.overlaps(alias.range) } }
+        found += phrases.regulations(words, clean, date: date).filter { alias in !citations.contains { $0.range.overlaps(alias.range) } }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }

@@ -180,6 +180,24 @@ import Testing
         #expect(countries("004").contains("country-RW"))
     }
 
+    @Test func actsSharingANameResolveByDateOrAsAll() {
+        func acts(_ prefix: String) -> Set<String> {
+            var result = Set<String>()
+            for part in corpus.targets(corpus.documentIDs[prefix]!, "contains") {
+                result.formUnion(corpus.targets(part, "refers_to").filter { $0.hasPrefix("3") })
+            }
+            return result
+        }
+        // 001 (2023-10-17): "de Opvangrichtlijn" is Directive 2013/33/EU; "Opvang- en Procedurerichtlijn"
+        // names both 2013 directives. The recast (adopted 2024-05-14) is not named there at all.
+        #expect(acts("001").isSuperset(of: ["32013L0033", "32013L0032"]))
+        #expect(!acts("001").contains("32024L1346"))
+        // 003 (2024-06): "de herziene Opvangrichtlijn" is the recast, by its own alias.
+        #expect(acts("003").contains("32024L1346"))
+        // 000: "asiel- en migratiefondsen" are both funds.
+        #expect(acts("000").isSuperset(of: ["32021R1147", "32021R1148"]))
+    }
+
     @Test func everyFactCarriesProvenance() {
         for (prefix, result) in corpus.results {
             for node in result.batch.nodes {

@@ -29,6 +29,10 @@ import Testing
         ("# only comments\n", "factions.tsv", "no header row"),
         ("id\tname\taliases\tchamber\tfrom\tto\nfaction-X\tX\tX\tTK\t2020-02-30\t\n", "factions.tsv", "factions.tsv:2: invalid date \"2020-02-30\""),
         ("id\tname\taliases\tchamber\tfrom\tto\nfaction-X\tX\tX\tTK\t\t\textra\n", "factions.tsv", "factions.tsv:2: 7 fields, but the header has 6 columns"),
+        ("id\tkind\tnumber\ttitle_nl\taliases\tdate\trelations\n32024L1346\tdirective\t\tX\tX\t2024-05-14\trepeals\n", "eu_acts.tsv",
+         "eu_acts.tsv:2: relation \"repeals\" is not KIND:ID"),
+        ("id\tkind\tnumber\ttitle_nl\taliases\tdate\trelations\n32024L1346\tdirective\t\tX\tX\t2024-13-14\t\n", "eu_acts.tsv",
+         "eu_acts.tsv:2: invalid date \"2024-13-14\""),
     ])
     func malformedTablesNameTheFileAndLine(text: String, file: String, message: String) {
         var files = BuiltinReferenceFiles.files

@@ -52,6 +52,10 @@ public struct ReferenceData: Sendable {
         public var title: String
         public var aliases: [String]
         public var partOf: String
+        /// Adoption or publication date (the `date` column), when known.
+        public var date: Day? = nil
+        /// Typed links to other acts (the `relations` column): `("repeals", "32013L0033")`, `("amends", ...)`.
+        public var relations: [(kind: String, id: String)] = []
     }
 
     /// Another person the papers name (a member filing motions, a commissioner), with aliases.
@@ -166,10 +170,19 @@ public struct ReferenceData: Sendable {
 
         let acts = try table("eu_acts.tsv")
         let acols = try ["id", "kind", "number", "title_nl", "aliases"].map { try acts.column($0) }
-        let apart = acts.optionalColumn("part_of")
-        for (_, row) in acts.rows {
-            data.acts.append(Act(id: canonicalActID(row[acols[0]], kind: row[acols[1]]), kind: row[acols[1]], number: row[acols[2]], title: row[acols[3]],
-                                 aliases: TSVTable.values(row[acols[4]]), partOf: apart.map { canonicalActID(row[$0]) } ?? ""))
+        let apart = acts.optionalColumn("part_of"), adate = acts.optionalColumn("date"), arelations = acts.optionalColumn("relations")
+        for (line, row) in acts.rows {
+            var act = Act(id: canonicalActID(row[acols[0]], kind: row[acols[1]]), kind: row[acols[1]], number: row[acols[2]], title: row[acols[3]],
+                          aliases: TSVTable.values(row[acols[4]]), partOf: apart.map { canonicalActID(row[$0]) } ?? "")
+            if let adate { act.date = try day(row[adate], acts, line) }
+            for relation in arelations.map({ TSVTable.values(row[$0]) }) ?? [] {
+                let parts = relation.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw ExtractError.badReferenceFile(file: acts.name, line: line, reason: "relation \"\(relation)\" is not KIND:ID (e.g. repeals:32013L0033)")
+                }
+                act.relations.append((parts[0], canonicalActID(parts[1])))
+            }
+            data.acts.append(act)
         }
 
         let persons = try table("persons_other.tsv")

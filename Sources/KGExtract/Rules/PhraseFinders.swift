@@ -1,3 +1,5 @@
+import KGModel
+
 /// Finds countries (names, adjectives such as "het Hongaarse voorzitterschap", abbreviations such as
 /// "VK") and EU acts and laws by name or alias ("CSAM-verordening", "Asiel- en Migratiepact"), with the
 /// reference tables as dictionaries. Regions are matched too, only so that "Latijns-Amerikaanse" is
@@ -7,6 +9,8 @@ struct PhraseFinders: Sendable {
         case country(iso: String, name: String)
         case region
         case act(id: String, name: String)
+        /// An alias several acts share: resolved per document by `ActChoice.resolve`.
+        case acts([ActChoice])
     }
 
     var places = PhraseMatcher<Hit>()
@@ -24,13 +28,24 @@ struct PhraseFinders: Sendable {
             }
         }
         for region in PhraseFinders.regionPhrases { places.add(region, .region) }
+        // Aliases grouped case-insensitively (in reference order), so that an alias two acts share
+        // is one phrase whose meaning is chosen per document, not whichever act came first.
+        var order: [String] = []
+        var choicesByAlias: [String: (alias: String, choices: [ActChoice])] = [:]
         for act in reference.acts {
             let name = act.title.isEmpty ? (act.aliases.first ?? act.id) : act.title
-            let hit = Hit.act(id: act.id, name: act.aliases.first ?? name)
+            let choice = ActChoice(id: act.id, name: act.aliases.first ?? name, date: act.date, relations: act.relations)
             for alias in act.aliases {
-                let exact = alias.count <= 5 && alias == alias.uppercased()
-                acts.add(alias, hit, caseSensitive: exact)
+                let key = alias.lowercased()
+                if choicesByAlias[key] == nil { order.append(key); choicesByAlias[key] = (alias, []) }
+                if !choicesByAlias[key]!.choices.contains(where: { $0.id == act.id }) { choicesByAlias[key]!.choices.append(choice) }
             }
+        }
+        for key in order {
+            guard let (alias, choices) = choicesByAlias[key] else { continue }
+            let exact = alias.count <= 5 && alias == alias.uppercased()
+            let hit = choices.count == 1 ? Hit.act(id: choices[0].id, name: choices[0].name) : Hit.acts(choices)
+            acts.add(alias, hit, caseSensitive: exact)
         }
     }
 
@@ -50,11 +65,25 @@ struct PhraseFinders: Sendable {
         }
     }
 
-    func regulations(_ words: WordTokens, _ clean: [UInt8]) -> [Mention] {
-        acts.matches(words, in: clean).compactMap { match in
-            guard case .act(let id, let name) = match.payload else { return nil }
+    /// Acts named by an alias, in a document dated `date`. An alias several acts share names the one
+    /// the date and their relations pick, or all of them (see `ActChoice.resolve`).
+    func regulations(_ words: WordTokens, _ clean: [UInt8], date: Day?) -> [Mention] {
+        var found: [Mention] = []
+        for match in acts.matches(words, in: clean) {
             let range = words[match.tokens.lowerBound].range.lowerBound..<words[match.tokens.upperBound - 1].range.upperBound
-            return Mention(target: .regulation(id: id, name: name), range: range, rule: "regulation.alias", confidence: 0.85)
+            switch match.payload {
+            case .act(let id, let name):
+                found.append(Mention(target: .regulation(id: id, name: name), range: range, rule: "regulation.alias", confidence: 0.85))
+            case .acts(let choices):
+                let (chosen, rule) = ActChoice.resolve(choices, date: date)
+                for choice in chosen {
+                    found.append(Mention(target: .regulation(id: choice.id, name: choice.name), range: range, rule: rule,
+                                         confidence: rule == "regulation.alias-unresolved" ? 0.5 : 0.8))
+                }
+            default:
+                continue
+            }
         }
+        return found
     }
 }

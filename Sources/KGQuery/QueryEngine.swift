@@ -23,14 +23,23 @@ public final class QueryEngine {
         self.kernels = TraversalKernels(graph: graph)
     }
 
-    /// Parses, binds and plans `text`.
+    /// Parses, binds and plans `text`. A query of more than `LargeStack.shallowTokens` tokens is parsed,
+    /// bound and planned on a thread with a large stack (those stages recurse as deep as it nests).
     public func prepare(_ text: String, parameters: [String: Value] = [:]) throws -> PreparedQuery {
-        let query = try Parser.parse(text)
+        let tokens = try Lexer.tokenize(text)
+        if tokens.count > LargeStack.shallowTokens {
+            return try LargeStack.run { try self.prepare(text, tokens: tokens, parameters: parameters) }
+        }
+        return try prepare(text, tokens: tokens, parameters: parameters)
+    }
+
+    private func prepare(_ text: String, tokens: [Token], parameters: [String: Value]) throws -> PreparedQuery {
+        let (query, depth) = try Parser.parseMeasured(tokens: tokens, source: text)
         kernels.refresh()
         let names = parameters.keys.sorted()
         let bound = try Binder.bind(query, graph: graph, parameterNames: names)
         let plan = Planner.plan(bound, graph: graph)
-        return PreparedQuery(text: text, plan: plan, parameters: names.map { parameters[$0]! }, warnings: bound.warnings)
+        return PreparedQuery(text: text, plan: plan, parameters: names.map { parameters[$0]! }, warnings: bound.warnings, depth: depth)
     }
 
     /// The logical plan of `text` as `--explain` prints it.
@@ -56,9 +65,20 @@ public final class QueryEngine {
         return try execute(prepared, timeout: timeout, consume: consume)
     }
 
-    /// Runs a prepared query.
+    /// Runs a prepared query. A query whose expressions nest deeper than `LargeStack.shallowDepth`
+    /// runs on a thread of its own with a stack of `LargeStack.size`, so that the recursive evaluation
+    /// of a query at the parser's limits fits whatever thread (a Swift concurrency worker has 512 KiB)
+    /// calls the engine; the caller waits for it.
     public func execute(_ prepared: PreparedQuery, timeout: Double? = nil, collectBindings: Bool = false,
                         consume: @escaping ([Value]) throws -> Bool) throws -> QueryOutcome {
+        if prepared.depth > LargeStack.shallowDepth {
+            return try LargeStack.run { try self.executeHere(prepared, timeout: timeout, collectBindings: collectBindings, consume: consume) }
+        }
+        return try executeHere(prepared, timeout: timeout, collectBindings: collectBindings, consume: consume)
+    }
+
+    private func executeHere(_ prepared: PreparedQuery, timeout: Double?, collectBindings: Bool,
+                             consume: @escaping ([Value]) throws -> Bool) throws -> QueryOutcome {
         kernels.refresh()
         kernels.budget.start(timeout: timeout)
         let plan = prepared.plan
@@ -93,6 +113,8 @@ public struct PreparedQuery {
     let parameters: [Value]
     /// Warnings from binding (unknown labels, types, capped ranges).
     public let warnings: [QueryWarning]
+    /// How deep the expressions nest (see `Parser.parseMeasured`).
+    let depth: Int
 }
 
 /// What a streamed run reports at the end.

@@ -1,5 +1,7 @@
+import Foundation
 import KGModel
 import KGQuery
+import KGQuerySyntax
 import Testing
 
 /// Executor: expressions, null semantics, functions, aggregates, dates.
@@ -190,6 +192,33 @@ import Testing
         var predicate = "exists((a)-[:contains]->())"
         for _ in 0..<15 { predicate = "exists((a)-[:contains]->(b)) AND (\(predicate))" }
         #expect(try runner.rows("MATCH (a:Document) WHERE \(predicate) RETURN a.id") == ["doc-1", "doc-2"])
+    }
+
+    /// The engine gives a deep query a stack of its own: the tallest expression and the deepest nesting
+    /// accepted run from a caller thread with only 128 KiB of stack (parsing, binding and evaluating
+    /// them recursively need more than that).
+    @Test func deepQueriesRunFromACallerWithASmallStack() throws {
+        let runner = Runner(try Fixtures.parliament())
+        let terms = SyntaxLimits.maxExpressionHeight - 1
+        let depth = SyntaxLimits.maxNestingDepth - 2
+        let queries = [
+            ("RETURN 1" + String(repeating: " + 1", count: terms), "\(terms + 1)"),
+            ("RETURN size(" + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + ")", "1"),
+        ]
+        for (query, expected) in queries {
+            final class Outcome: @unchecked Sendable { var rows: [String]? }
+            let outcome = Outcome()
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) let unsafeRunner = runner
+            let thread = Thread {
+                outcome.rows = try? unsafeRunner.rows(query)
+                done.signal()
+            }
+            thread.stackSize = 128 << 10
+            thread.start()
+            done.wait()
+            #expect(outcome.rows == [expected], "\(query.prefix(40))")
+        }
     }
 }
 

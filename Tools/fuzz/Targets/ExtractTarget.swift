@@ -39,7 +39,9 @@ public enum ExtractTarget {
         try check(extractionInput(document), source: input, path: "xml")
     }
 
-    /// The extractor's input for a read document, as `kg ingest` makes it (KGCommands' IngestSupport).
+    /// The extractor's input for a read document, as `kg ingest` makes it (a copy of
+    /// `IngestSupport.input(_:fileName:)` in KGCommands, the module that joins KGText and KGExtract;
+    /// the fuzz build does not link the CLI). Keep the two the same.
     static func extractionInput(_ document: SourceDocument) -> ExtractionInput {
         let text = document.text
         var publication: ExtractionInput.Publication?
@@ -56,6 +58,7 @@ public enum ExtractTarget {
 
     static func check(_ extraction: ExtractionInput, source: [UInt8], path: String) throws(FuzzFailure) {
         let result = extractor.extract(extraction)
+        // Lines counted here on their own, not with the extractor's SourceLines: this is the oracle.
         var lineStarts = [0]
         for (index, byte) in source.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
         func line(of offset: Int) -> Int {

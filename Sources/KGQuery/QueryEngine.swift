@@ -34,12 +34,12 @@ public final class QueryEngine {
     }
 
     private func prepare(_ text: String, tokens: [Token], parameters: [String: Value]) throws -> PreparedQuery {
-        let (query, depth) = try Parser.parseMeasured(tokens: tokens, source: text)
+        let query = try Parser.parse(tokens: tokens, source: text)
         kernels.refresh()
         let names = parameters.keys.sorted()
         let bound = try Binder.bind(query, graph: graph, parameterNames: names)
         let plan = Planner.plan(bound, graph: graph)
-        return PreparedQuery(text: text, plan: plan, parameters: names.map { parameters[$0]! }, warnings: bound.warnings, depth: depth)
+        return PreparedQuery(text: text, plan: plan, parameters: names.map { parameters[$0]! }, warnings: bound.warnings, tokenCount: tokens.count)
     }
 
     /// The logical plan of `text` as `--explain` prints it.
@@ -65,13 +65,13 @@ public final class QueryEngine {
         return try execute(prepared, timeout: timeout, consume: consume)
     }
 
-    /// Runs a prepared query. A query whose expressions nest deeper than `LargeStack.shallowDepth`
-    /// runs on a thread of its own with a stack of `LargeStack.size`, so that the recursive evaluation
-    /// of a query at the parser's limits fits whatever thread (a Swift concurrency worker has 512 KiB)
-    /// calls the engine; the caller waits for it.
+    /// Runs a prepared query. A query of more than `LargeStack.shallowTokens` tokens runs on a thread of
+    /// its own with a stack of `LargeStack.size` while the caller waits, so that its recursion (nested
+    /// expressions, and one operator frame per pattern step and filter) fits whatever thread calls the
+    /// engine (a Swift concurrency worker has 512 KiB); `consume` then runs on that thread.
     public func execute(_ prepared: PreparedQuery, timeout: Double? = nil, collectBindings: Bool = false,
                         consume: @escaping ([Value]) throws -> Bool) throws -> QueryOutcome {
-        if prepared.depth > LargeStack.shallowDepth {
+        if prepared.tokenCount > LargeStack.shallowTokens {
             return try LargeStack.run { try self.executeHere(prepared, timeout: timeout, collectBindings: collectBindings, consume: consume) }
         }
         return try executeHere(prepared, timeout: timeout, collectBindings: collectBindings, consume: consume)
@@ -113,8 +113,8 @@ public struct PreparedQuery {
     let parameters: [Value]
     /// Warnings from binding (unknown labels, types, capped ranges).
     public let warnings: [QueryWarning]
-    /// How deep the expressions nest (see `Parser.parseMeasured`).
-    let depth: Int
+    /// Tokens in the query text: an upper bound on how deep anything in it can nest or chain.
+    let tokenCount: Int
 }
 
 /// What a streamed run reports at the end.

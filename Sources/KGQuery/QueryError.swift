@@ -34,6 +34,8 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyRows(limit: Int)
     /// Reading the graph failed (the store reports why).
     case graph(String)
+    /// The thread a long query runs on (see `LargeStack`) could not be started.
+    case cannotStartThread(errno: Int32)
 
     /// Where in the query text, for binding errors.
     public var span: SourceSpan? {
@@ -76,6 +78,8 @@ public enum QueryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the query holds more than \(limit) rows at once (in a sort, aggregation, DISTINCT or the result); add LIMIT or narrow the pattern"
         case .graph(let message):
             return "reading the graph failed: \(message)"
+        case .cannotStartThread(let code):
+            return "could not start the thread that runs long queries (pthread_create error \(code)); the system may be out of threads or memory"
         }
     }
 

@@ -10,8 +10,6 @@ public struct Parser {
     let source: [UInt8]
     var index = 0
     var depth = 0
-    /// The deepest nesting and tallest expression met so far (what later recursive stages will face).
-    var deepest = 0
 
     init(tokens: [Token], source: String) {
         self.tokens = tokens
@@ -20,22 +18,13 @@ public struct Parser {
 
     /// Parses a whole query.
     public static func parse(_ text: String) throws(SyntaxError) -> Query {
-        var parser = Parser(tokens: try Lexer.tokenize(text), source: text)
-        return try parser.parseQuery()
+        try parse(tokens: try Lexer.tokenize(text), source: text)
     }
 
-    /// Parses `text` and reports how deep its expressions go: the larger of the deepest nesting and
-    /// the tallest expression tree (both capped by `SyntaxLimits`). The query engine uses it to give a
-    /// deep query's recursive evaluation a stack of known size.
-    public static func parseMeasured(_ text: String) throws(SyntaxError) -> (query: Query, depth: Int) {
-        try parseMeasured(tokens: try Lexer.tokenize(text), source: text)
-    }
-
-    /// `parseMeasured` of tokens already made by `Lexer.tokenize(source)`.
-    public static func parseMeasured(tokens: [Token], source: String) throws(SyntaxError) -> (query: Query, depth: Int) {
+    /// Parses tokens already made by `Lexer.tokenize(source)` (the query engine counts them first).
+    public static func parse(tokens: [Token], source: String) throws(SyntaxError) -> Query {
         var parser = Parser(tokens: tokens, source: source)
-        let query = try parser.parseQuery()
-        return (query, parser.deepest)
+        return try parser.parseQuery()
     }
 
     /// Parses one expression filling the whole text (for tests and tools).
@@ -125,7 +114,6 @@ public struct Parser {
     /// Enters one nesting level; throws past `SyntaxLimits.maxNestingDepth`. Pair with `leave()`.
     mutating func enter() throws(SyntaxError) {
         depth += 1
-        deepest = max(deepest, depth)
         if depth > SyntaxLimits.maxNestingDepth {
             throw .nestingTooDeep(limit: SyntaxLimits.maxNestingDepth, at: current.span)
         }
@@ -139,8 +127,7 @@ public struct Parser {
     }
 
     /// Checks the height cap on a freshly built expression.
-    mutating func checked(_ expression: Expression) throws(SyntaxError) -> Expression {
-        deepest = max(deepest, expression.height)
+    func checked(_ expression: Expression) throws(SyntaxError) -> Expression {
         if expression.height > SyntaxLimits.maxExpressionHeight {
             throw .nestingTooDeep(limit: SyntaxLimits.maxExpressionHeight, at: expression.span)
         }

@@ -194,16 +194,19 @@ import Testing
         #expect(try runner.rows("MATCH (a:Document) WHERE \(predicate) RETURN a.id") == ["doc-1", "doc-2"])
     }
 
-    /// The engine gives a deep query a stack of its own: the tallest expression and the deepest nesting
-    /// accepted run from a caller thread with only 128 KiB of stack (parsing, binding and evaluating
-    /// them recursively need more than that).
-    @Test func deepQueriesRunFromACallerWithASmallStack() throws {
+    /// The engine gives a long query a stack of its own: the tallest expression and the deepest nesting
+    /// accepted, and a pattern with 3,000 property conditions (a chain of 3,000 filter operators), run
+    /// from a caller thread with only 128 KiB of stack (parsing, binding and running them recursively
+    /// need more than that).
+    @Test func longQueriesRunFromACallerWithASmallStack() throws {
         let runner = Runner(try Fixtures.parliament())
         let terms = SyntaxLimits.maxExpressionHeight - 1
         let depth = SyntaxLimits.maxNestingDepth - 2
+        let conditions = (0..<3000).map { "p\($0): null" }.joined(separator: ", ")
         let queries = [
             ("RETURN 1" + String(repeating: " + 1", count: terms), "\(terms + 1)"),
             ("RETURN size(" + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + ")", "1"),
+            ("MATCH (a:Document {\(conditions)}) RETURN count(a)", "0"),
         ]
         for (query, expected) in queries {
             final class Outcome: @unchecked Sendable { var rows: [String]? }

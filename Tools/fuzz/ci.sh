@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The bounded libFuzzer run CI does: builds the four targets, runs each for a few seconds from its
-# seeds (fixed libFuzzer seed), and fails on any crash, leak, timeout or broken invariant. Prints one
+# seeds (fixed libFuzzer seed), and fails on any crash, memory error, timeout or broken invariant
+# (leaks are checked by the ASan test run, Tools/sanitize/run.sh, on the same targets). Prints one
 # line per target: `fuzz: TARGET N runs in S s, no failure`.
 #
 #   Tools/fuzz/ci.sh [SECONDS]      # default 10 per target
@@ -12,8 +13,11 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
 probe=$(mktemp -d)
-echo 'public func probe(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 { 0 }' >"$probe/probe.swift"
-if ! swiftc -sanitize=fuzzer,address -parse-as-library -c "$probe/probe.swift" -o "$probe/probe.o" >"$probe/log" 2>&1; then
+cat >"$probe/probe.swift" <<'SWIFT'
+@_cdecl("LLVMFuzzerTestOneInput")
+public func probe(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 { 0 }
+SWIFT
+if ! swiftc -sanitize=fuzzer,address -parse-as-library "$probe/probe.swift" -o "$probe/probe" >"$probe/log" 2>&1; then
   echo "fuzz: skipped, this toolchain cannot build libFuzzer targets ($(head -1 "$probe/log"))"
   rm -rf "$probe"
   exit 0

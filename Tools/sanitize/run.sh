@@ -2,7 +2,7 @@
 # Runs the whole test suite under sanitizers: AddressSanitizer (with LeakSanitizer), ThreadSanitizer,
 # and UndefinedBehaviorSanitizer where the toolchain has it.
 #
-#   Tools/sanitize/run.sh                 # address, then undefined
+#   Tools/sanitize/run.sh                 # address, thread, then undefined
 #   Tools/sanitize/run.sh thread          # one or more of: address undefined thread
 #
 # Each sanitizer builds into its own scratch directory (.build-asan, .build-ubsan, .build-tsan), one
@@ -14,7 +14,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 sanitizers=("$@")
-[ ${#sanitizers[@]} -eq 0 ] && sanitizers=(address undefined)
+[ ${#sanitizers[@]} -eq 0 ] && sanitizers=(address thread undefined)
 status=0
 export SWIFT_BACKTRACE=enable=no
 for sanitizer in "${sanitizers[@]}"; do
@@ -32,7 +32,8 @@ for sanitizer in "${sanitizers[@]}"; do
     continue
   fi
   rm -rf "$probe"
-  log=$scratch.log
+  mkdir -p "$scratch"
+  log=$scratch/test.log
   echo "== swift test --sanitize=$sanitizer (log: $log)"
   start=$(date +%s)
   ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(pwd)/Tools/sanitize/lsan.supp \

@@ -59,7 +59,8 @@ def kg(binary, graph, *args, env=None, check=False, shell_prefix=None):
     command = [binary, "--graph", graph] + list(args)
     if shell_prefix:
         command = ["bash", "-c", shell_prefix + ' exec "$@"', "kg"] + command
-    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    # A hung kg fails the run (TimeoutExpired) instead of hanging it.
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     if check and result.returncode != 0:
         raise RuntimeError(f"{' '.join(args)}: exit {result.returncode}: {result.stderr.strip()}")
     return result
@@ -330,7 +331,8 @@ def can_fuse():
     """Whether eiofs.py can mount here: root, /dev/fuse, libfuse2 and fusepy."""
     if os.geteuid() != 0 or not os.path.exists("/dev/fuse"):
         return False
-    probe = subprocess.run([sys.executable, "-c", "import fuse"], capture_output=True)
+    # fusepy's API (the unrelated python-fuse package also installs a module named `fuse`).
+    probe = subprocess.run([sys.executable, "-c", "from fuse import FUSE, FuseOSError, Operations"], capture_output=True)
     return probe.returncode == 0
 
 
@@ -347,24 +349,30 @@ def fsync_eio(binary, work, report, rounds):
             os.makedirs(folder)
         with open(control, "w") as handle:
             handle.write("0")
-        sizes = [chunk(os.path.join(inputs, f"{i}.jsonl"), i, 60, 200, 100 + round_index) for i in range(8)]
+        sizes = [chunk(os.path.join(inputs, f"{i}.jsonl"), i, 60, 200, 100 + round_index) for i in range(9)]
         daemon = subprocess.Popen([sys.executable, os.path.join(ROOT, "Tools", "crash", "eiofs.py"), backing, mount, control],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                  stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, f"eiofs-{round_index}.log"), "w"))
         try:
             deadline = time.time() + 10
             while not os.path.ismount(mount) and time.time() < deadline and daemon.poll() is None:
                 time.sleep(0.05)
             if not os.path.ismount(mount):
-                problems.append(f"round {round_index}: eiofs did not mount: {daemon.stderr.read().decode()[:300] if daemon.poll() is not None else 'timeout'}")
+                problems.append(f"round {round_index}: eiofs did not mount (see {work}/eiofs-{round_index}.log)")
                 continue
             graph = os.path.join(mount, "g.kg")
             kg(binary, graph, "init", check=True)
             for i in range(2):
                 kg(binary, graph, "import", os.path.join(inputs, f"{i}.jsonl"), "--source", f"chunk-{i}", check=True)
             committed = [0, 1]
-            # The N-th log fsync of the next import fails: 1 and 2 hit a clean log (records, commit);
-            # 3 follows a failure that left a tail (the new writer's sync after cutting it, then on).
-            for index, nth in enumerate([1, 2, 1, 2, 3], start=2):
+            # The N-th log fsync of the next import fails. On a clean log an import syncs twice: after its
+            # records (1) and after its commit frame (2). After a failure that left a torn tail, the next
+            # writer first cuts the tail and syncs (1), then records (2), then commit (3). The sequence
+            # hits each of these five sync points once; only a failed commit sync leaves the
+            # transaction in the file.
+            plan = [(1, "records", "absent"), (1, "tail cut", "absent"), (2, "commit", "present"),
+                    (1, "records", "absent"), (2, "records after a tail cut", "absent"),
+                    (3, "commit after a tail cut", "present")]
+            for index, (nth, point, expected) in enumerate(plan, start=2):
                 with open(control, "w") as handle:
                     handle.write(str(nth))
                 path = os.path.join(inputs, f"{index}.jsonl")
@@ -386,14 +394,16 @@ def fsync_eio(binary, work, report, rounds):
                 counts, error = stats(binary, graph)
                 before = (sum(sizes[i][0] for i in committed), sum(sizes[i][1] for i in committed))
                 with_it = (before[0] + sizes[index][0], before[1] + sizes[index][1])
-                if counts == before:
-                    outcomes["absent"] += 1
-                elif counts == with_it:
-                    outcomes["present"] += 1
-                    committed.append(index)
-                else:
-                    problems.append(f"round {round_index}: after the EIO at sync {nth} the graph holds {counts} ({error}); "
+                outcome = "absent" if counts == before else "present" if counts == with_it else None
+                if outcome is None:
+                    problems.append(f"round {round_index}: after the EIO at the {point} sync the graph holds {counts} ({error}); "
                                     f"whole would be {before} or {with_it}")
+                else:
+                    outcomes[outcome] += 1
+                    if outcome == "present":
+                        committed.append(index)
+                    if outcome != expected:
+                        problems.append(f"round {round_index}: after the EIO at the {point} sync the transaction is {outcome}, expected {expected}")
                 checks += 1
                 if not healthy(binary, graph):
                     problems.append(f"round {round_index}: verify found damage after the EIO at sync {nth}")

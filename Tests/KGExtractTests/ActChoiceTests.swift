@@ -33,6 +33,21 @@ import Testing
         #expect(result.rule == "regulation.alias-amended-act")
     }
 
+    @Test func withoutADateAnAmendingProposalIsStillLeftOut() throws {
+        let proposal = ActChoice(id: "52099PC0001", name: "herziene Opvangrichtlijn", date: try Day(iso: "2025-01-01"),
+                                 relations: [("amends", "32024L1346")])
+        let result = ActChoice.resolve([Self.recast, Self.old, proposal], date: nil)
+        #expect(Set(result.chosen.map(\.id)) == ["32013L0033", "32024L1346"])
+        #expect(result.rule == "regulation.alias-unresolved")
+    }
+
+    @Test func twoSuccessorsOfOneActLeaveTheNameUnresolved() throws {
+        let other = ActChoice(id: "32025L0001", name: "Opvangrichtlijn", date: try Day(iso: "2025-01-01"), relations: [("repeals", "32013L0033")])
+        let result = ActChoice.resolve([Self.recast, Self.old, other], date: try Day(iso: "2025-06-01"))
+        #expect(Set(result.chosen.map(\.id)) == ["32013L0033", "32024L1346", "32025L0001"])
+        #expect(result.rule == "regulation.alias-unresolved")
+    }
+
     @Test func unrelatedActsSharingANameAreAllMeant() throws {
         let procedures = ActChoice(id: "32013L0032", name: "Procedurerichtlijn", date: try Day(iso: "2013-06-26"), relations: [])
         let result = ActChoice.resolve([procedures, Self.old], date: try Day(iso: "2023-10-17"))

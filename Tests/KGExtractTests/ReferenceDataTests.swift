@@ -33,6 +33,10 @@ import Testing
          "eu_acts.tsv:2: relation \"repeals\" is not KIND:ID"),
         ("id\tkind\tnumber\ttitle_nl\taliases\tdate\trelations\n32024L1346\tdirective\t\tX\tX\t2024-13-14\t\n", "eu_acts.tsv",
          "eu_acts.tsv:2: invalid date \"2024-13-14\""),
+        ("id\tkind\tnumber\ttitle_nl\taliases\tdate\trelations\n32024L1346\tdirective\t\tX\tX\t\trepeals:32013L0033\n", "eu_acts.tsv",
+         "eu_acts.tsv:2: relation target \"32013L0033\" is not an id in this table"),
+        ("id\tkind\tnumber\ttitle_nl\taliases\tdate\trelations\n32024L1346\tdirective\t\tX\tX\t\tsupersedes:32024L1346\n", "eu_acts.tsv",
+         "eu_acts.tsv:2: relation kind \"supersedes\" is not one of"),
     ])
     func malformedTablesNameTheFileAndLine(text: String, file: String, message: String) {
         var files = BuiltinReferenceFiles.files

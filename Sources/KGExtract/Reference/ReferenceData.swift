@@ -56,6 +56,9 @@ public struct ReferenceData: Sendable {
         public var date: Day? = nil
         /// Typed links to other acts (the `relations` column): `("repeals", "32013L0033")`, `("amends", ...)`.
         public var relations: [(kind: String, id: String)] = []
+
+        /// The relation kinds `eu_acts.tsv` may use.
+        public static let relationKinds: Set<String> = ["repeals", "amends", "implements", "became", "extends", "replaces"]
     }
 
     /// Another person the papers name (a member filing motions, a commissioner), with aliases.
@@ -171,6 +174,9 @@ public struct ReferenceData: Sendable {
         let acts = try table("eu_acts.tsv")
         let acols = try ["id", "kind", "number", "title_nl", "aliases"].map { try acts.column($0) }
         let apart = acts.optionalColumn("part_of"), adate = acts.optionalColumn("date"), arelations = acts.optionalColumn("relations")
+        // Relation targets are ids of this table as written (`com-2023-424`), made canonical by their own row's kind.
+        var canonicalByRawID: [String: String] = [:]
+        for (_, row) in acts.rows { canonicalByRawID[row[acols[0]]] = canonicalActID(row[acols[0]], kind: row[acols[1]]) }
         for (line, row) in acts.rows {
             var act = Act(id: canonicalActID(row[acols[0]], kind: row[acols[1]]), kind: row[acols[1]], number: row[acols[2]], title: row[acols[3]],
                           aliases: TSVTable.values(row[acols[4]]), partOf: apart.map { canonicalActID(row[$0]) } ?? "")
@@ -180,7 +186,14 @@ public struct ReferenceData: Sendable {
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
                     throw ExtractError.badReferenceFile(file: acts.name, line: line, reason: "relation \"\(relation)\" is not KIND:ID (e.g. repeals:32013L0033)")
                 }
-                act.relations.append((parts[0], canonicalActID(parts[1])))
+                guard Act.relationKinds.contains(parts[0]) else {
+                    throw ExtractError.badReferenceFile(file: acts.name, line: line,
+                                                        reason: "relation kind \"\(parts[0])\" is not one of \(Act.relationKinds.sorted().joined(separator: ", "))")
+                }
+                guard let target = canonicalByRawID[parts[1]] else {
+                    throw ExtractError.badReferenceFile(file: acts.name, line: line, reason: "relation target \"\(parts[1])\" is not an id in this table")
+                }
+                act.relations.append((parts[0], target))
             }
             data.acts.append(act)
         }

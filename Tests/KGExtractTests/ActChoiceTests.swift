@@ -55,6 +55,13 @@ import Testing
         #expect(result.rule == "regulation.alias-collective")
     }
 
+    @Test func aliasesThatMatchTheSameWordsAreOnePhrase() {
+        #expect(PhraseFinders.matchKey("Opvangrichtlijn") == PhraseFinders.matchKey("opvangrichtlijn"))
+        #expect(PhraseFinders.matchKey("Asiel en Migratiepact") == PhraseFinders.matchKey("asiel en  migratiepact"))
+        // A short upper-case alias matches only as written, so it is its own phrase.
+        #expect(PhraseFinders.matchKey("APR") != PhraseFinders.matchKey("Apr"))
+    }
+
     @Test func theBuiltInTablesGiveTheRecastItsDateAndRelation() {
         let recast = ReferenceData.builtin.acts.first { $0.id == "32024L1346" }
         #expect(recast?.date?.description == "2024-05-14")

@@ -36,17 +36,28 @@ struct PhraseFinders: Sendable {
             let name = act.title.isEmpty ? (act.aliases.first ?? act.id) : act.title
             let choice = ActChoice(id: act.id, name: act.aliases.first ?? name, date: act.date, relations: act.relations)
             for alias in act.aliases {
-                let key = alias.lowercased()
+                let key = PhraseFinders.matchKey(alias)
                 if choicesByAlias[key] == nil { order.append(key); choicesByAlias[key] = (alias, []) }
                 if !choicesByAlias[key]!.choices.contains(where: { $0.id == act.id }) { choicesByAlias[key]!.choices.append(choice) }
             }
         }
         for key in order {
             guard let (alias, choices) = choicesByAlias[key] else { continue }
-            let exact = alias.count <= 5 && alias == alias.uppercased()
             let hit = choices.count == 1 ? Hit.act(id: choices[0].id, name: choices[0].name) : Hit.acts(choices)
-            acts.add(alias, hit, caseSensitive: exact)
+            acts.add(alias, hit, caseSensitive: PhraseFinders.isExactAlias(alias))
         }
+    }
+
+    /// A short upper-case act alias ("APR", "DSA") matches only as written.
+    static func isExactAlias(_ alias: String) -> Bool { alias.count <= 5 && alias == alias.uppercased() }
+
+    /// What the phrase matcher sees of an alias: its words, lower-cased as the tokeniser lowers them
+    /// (punctuation between words dropped); an exact alias keeps its spelling. Aliases with one key are
+    /// one phrase.
+    static func matchKey(_ alias: String) -> String {
+        if isExactAlias(alias) { return "=" + alias }
+        let words = WordTokens(Array(alias.utf8))
+        return (0..<words.count).map { String(decoding: words.lower($0), as: UTF8.self) }.joined(separator: " ")
     }
 
     /// Regions and compound words that contain a country adjective but are not countries.

@@ -99,6 +99,18 @@ def healthy(binary, graph):
         return False
 
 
+def import_and_compare(binary, graph, inputs, sizes, indices):
+    """Imports the chunks `indices` (each as its own source), then checks the graph holds every chunk of
+    `sizes` exactly once and verifies clean. Returns what is wrong, or None."""
+    for i in indices:
+        kg(binary, graph, "import", os.path.join(inputs, f"{i}.jsonl"), "--source", f"chunk-{i}", check=True)
+    counts, _ = stats(binary, graph)
+    want = (sum(n for n, _ in sizes), sum(e for _, e in sizes))
+    if counts != want or not healthy(binary, graph):
+        return f"the graph holds {counts}, expected {want}"
+    return None
+
+
 def can_mount():
     if os.geteuid() != 0 or not shutil.which("mount"):
         return False
@@ -168,12 +180,9 @@ def write_fault(binary, work, report, rounds, scenario):
             if resumed.returncode != 0 or "dropped" not in (resumed.stderr + resumed.stdout):
                 problems.append(f"round {round_index}: resuming said {resumed.returncode}: {(resumed.stderr + resumed.stdout).strip()[:300]}")
             checks += 1
-            for i in range(failed_at + 1, len(sizes)):
-                kg(binary, graph, "import", os.path.join(inputs, f"{i}.jsonl"), "--source", f"chunk-{i}", check=True)
-            counts, _ = stats(binary, graph)
-            want = (sum(n for n, _ in sizes), sum(e for _, e in sizes))
-            if counts != want or not healthy(binary, graph):
-                problems.append(f"round {round_index}: after resuming the graph holds {counts}, expected {want}")
+            problem = import_and_compare(binary, graph, inputs, sizes, range(failed_at + 1, len(sizes)))
+            if problem:
+                problems.append(f"round {round_index}: after resuming {problem}")
             checks += 1
         finally:
             if mounted:
@@ -411,12 +420,9 @@ def fsync_eio(binary, work, report, rounds):
             # Re-import every chunk (a present one is superseded by itself): the graph of a run without faults.
             with open(control, "w") as handle:
                 handle.write("0")
-            for i in range(len(sizes)):
-                kg(binary, graph, "import", os.path.join(inputs, f"{i}.jsonl"), "--source", f"chunk-{i}", check=True)
-            counts, _ = stats(binary, graph)
-            want = (sum(n for n, _ in sizes), sum(e for _, e in sizes))
-            if counts != want or not healthy(binary, graph):
-                problems.append(f"round {round_index}: after re-importing the graph holds {counts}, expected {want}")
+            problem = import_and_compare(binary, graph, inputs, sizes, range(len(sizes)))
+            if problem:
+                problems.append(f"round {round_index}: after re-importing {problem}")
             checks += 1
         finally:
             subprocess.run(["umount", mount], capture_output=True)

@@ -32,7 +32,7 @@ struct DocumentAnalysis {
         let tokens = paragraphs.map { WordTokens($0.clean.bytes) }
         header = DocumentHeader(text: input.text, paragraphs: paragraphs, tokens: tokens, layout: layout, offices: rules.offices)
         // The date chooses between acts that share a name ("Opvangrichtlijn" before and after its recast).
-        let date = header.date?.value ?? input.publication?.date
+        let date = Self.date(header: header, input: input)
         paragraphMentions = paragraphs.indices.map { p in
             paragraphs[p].kind == .text || paragraphs[p].kind == .heading ? rules.mentions(in: paragraphs[p].clean.bytes, words: tokens[p], date: date) : []
         }
@@ -72,7 +72,9 @@ struct DocumentAnalysis {
     }
 
     /// The document date: the header's, else the publication's.
-    var date: Day? { header.date?.value ?? input.publication?.date }
+    var date: Day? { Self.date(header: header, input: input) }
+
+    static func date(header: DocumentHeader, input: ExtractionInput) -> Day? { header.date?.value ?? input.publication?.date }
 }
 
 /// The rule set of an extractor, built once from the reference data.

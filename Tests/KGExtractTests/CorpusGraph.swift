@@ -64,6 +64,15 @@ final class CorpusGraph: @unchecked Sendable {
         return result
     }
 
+    /// The ids that the parts of paper `prefix` refer to (`refers_to`), those passing `keep`.
+    func referredTo(from prefix: String, _ keep: (String) -> Bool) -> Set<String> {
+        var result = Set<String>()
+        for part in targets(documentIDs[prefix]!, "contains") {
+            result.formUnion(targets(part, "refers_to").filter(keep))
+        }
+        return result
+    }
+
     func properties(_ id: String) -> Properties {
         guard let node = node(id) else { return [:] }
         return (try? graph.properties(ofNode: node)) ?? [:]

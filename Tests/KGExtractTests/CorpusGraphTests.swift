@@ -165,13 +165,7 @@ import Testing
     }
 
     @Test func countriesFromNamesAdjectivesAndAbbreviations() {
-        func countries(_ prefix: String) -> Set<String> {
-            var result = Set<String>()
-            for part in corpus.targets(corpus.documentIDs[prefix]!, "contains") {
-                result.formUnion(corpus.targets(part, "refers_to").filter { $0.hasPrefix("country-") })
-            }
-            return result
-        }
+        func countries(_ prefix: String) -> Set<String> { corpus.referredTo(from: prefix) { $0.hasPrefix("country-") } }
         #expect(countries("000") == ["country-NL", "country-HU", "country-SY", "country-LB", "country-JO", "country-TR", "country-TN",
                                      "country-EG", "country-MR", "country-SN", "country-GM", "country-MA", "country-RW", "country-GB",
                                      "country-BE", "country-DE", "country-IT"])
@@ -181,13 +175,7 @@ import Testing
     }
 
     @Test func actsSharingANameResolveByDateOrAsAll() {
-        func acts(_ prefix: String) -> Set<String> {
-            var result = Set<String>()
-            for part in corpus.targets(corpus.documentIDs[prefix]!, "contains") {
-                result.formUnion(corpus.targets(part, "refers_to").filter { $0.hasPrefix("3") })
-            }
-            return result
-        }
+        func acts(_ prefix: String) -> Set<String> { corpus.referredTo(from: prefix) { $0.hasPrefix("3") } }
         // 001 (2023-10-17): "de Opvangrichtlijn" is Directive 2013/33/EU; "Opvang- en Procedurerichtlijn"
         // names both 2013 directives. The recast (adopted 2024-05-14) is not named there at all.
         #expect(acts("001").isSuperset(of: ["32013L0033", "32013L0032"]))

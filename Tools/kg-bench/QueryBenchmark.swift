@@ -1,6 +1,7 @@
 // kg-bench query: the query engine on a synthetic graph in memory, through the query language and
 // through the engine API (TraversalKernels), with the reference figures the project compares against.
 import Foundation
+import KGInterchange
 import KGModel
 import KGQuery
 
@@ -342,17 +343,7 @@ enum JSONValue {
         switch self {
         case .int(let value): return String(value)
         case .double(let value): return value.isFinite ? String(format: "%.6g", value) : "null"
-        case .string(let value):
-            var escaped = "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                default: escaped += scalar.value < 0x20 ? String(format: "\\u%04x", scalar.value) : String(scalar)
-                }
-            }
-            return escaped + "\""
+        case .string(let value): return JSONWriter.quoted(value)
         case .array(let values): return "[" + values.map(\.text).joined(separator: ",") + "]"
         case .object(let members): return "{" + members.map { JSONValue.string($0.0).text + ":" + $0.1.text }.joined(separator: ",") + "}"
         }
